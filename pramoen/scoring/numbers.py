@@ -1,0 +1,91 @@
+"""Numbers as Thai staff type them, and rounding for display.
+
+Input numbers may be JSON numbers or strings. Strings may use Thai digits
+(๐–๙) and thousands separators: "๑,๘๐๐.๕" is 1800.5. Everything is computed
+with :class:`decimal.Decimal`; values are rounded half-up only on output.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans({thai: str(i) for i, thai in enumerate(THAI_DIGITS)} | {"\u2212": "-"})
+_TO_THAI = str.maketrans({str(i): thai for i, thai in enumerate(THAI_DIGITS)})
+
+# Either plain digits, or digits grouped by threes with commas ("1,800.5").
+# "1,80" is refused: it could be a decimal comma, and guessing would be wrong.
+_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?|[+-]?\.\d+")
+
+SCORE_PLACES = 4
+PERCENT_PLACES = 2
+
+
+class NotANumber(ValueError):
+    """The value is not a number Pramoen accepts."""
+
+
+def parse_decimal(value: object) -> Decimal:
+    """Turn a JSON/YAML value into a Decimal, or raise :class:`NotANumber`.
+
+    >>> parse_decimal("๑,๘๐๐.๕")
+    Decimal('1800.5')
+    >>> parse_decimal(7.5)
+    Decimal('7.5')
+    """
+    if isinstance(value, bool) or value is None:
+        raise NotANumber(value)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))  # the shortest text that reads back as this float
+    elif isinstance(value, str):
+        text = value.strip().translate(_TO_ARABIC)
+        if not _NUMBER.fullmatch(text):
+            raise NotANumber(value)
+        try:
+            number = Decimal(text.replace(",", ""))
+        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only valid text
+            raise NotANumber(value) from exc
+    else:
+        raise NotANumber(value)
+    if not number.is_finite():
+        raise NotANumber(value)
+    return number
+
+
+def parse_integer(value: object) -> int:
+    """Like :func:`parse_decimal` but the number must be whole ("๓" → 3, 3.0 → 3)."""
+    number = parse_decimal(value)
+    if number != number.to_integral_value():
+        raise NotANumber(value)
+    return int(number)
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round for display: 2.01792075 → 2.0179 (4 places), 0.00005 → 0.0001."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def score_text(value: Decimal) -> str:
+    return str(round_half_up(value, SCORE_PLACES))
+
+
+def percent_text(value: Decimal) -> str:
+    return str(round_half_up(value, PERCENT_PLACES))
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal as people write it: no exponent, no trailing zeros after the point."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def thai_digits(text: str) -> str:
+    """Arabic digits → Thai digits: "2.0179" → "๒.๐๑๗๙"."""
+    return text.translate(_TO_THAI)

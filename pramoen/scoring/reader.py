@@ -1,0 +1,492 @@
+"""Read a scorecard (format v1, JSON or YAML) and check it completely.
+
+Every problem is collected and reported at once, each naming the KPI or area
+code, so a fund officer can fix a whole file in one pass. Nothing is scored
+unless the card is entirely valid. This is the only place scorecard data is
+validated: the web app builds the same v1 mapping and calls :func:`read`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    DIRECTIONS,
+    HIGHER_IS_BETTER,
+    LEVEL_COUNT,
+    LOWER_IS_BETTER,
+    Area,
+    CompositeKpi,
+    Criterion,
+    GroupKpi,
+    Kpi,
+    LevelledKpi,
+    Scorecard,
+)
+from .numbers import NotANumber, parse_decimal, parse_integer, plain
+from .problems import Problem, ScorecardInvalid
+
+FORMAT_V1 = "pramoen-scorecard/1"
+SUPPORTED_FORMATS = (FORMAT_V1,)
+FISCAL_YEAR_RANGE = (2500, 2700)  # พ.ศ.
+NOT_DEFINED = ("-", "")  # a level typed as "-" is not defined
+NO_RESULT = ("n/a", "-", "")  # a result typed as "n/a" or "-" is no result
+
+TOP_REQUIRED = ("fund", "fiscal_year", "round", "areas")
+TOP_OPTIONAL = ("format", "previous_total", "late_days")
+AREA_REQUIRED = ("code", "name", "weight", "kpis")
+KPI_REQUIRED = ("code", "name", "weight")
+KPI_OPTIONAL = ("unit",)
+KIND_FIELDS = {
+    "levelled": {"required": ("levels", "result"), "optional": ("deduction", "direction")},
+    "group": {"required": ("kpis",), "optional": ()},
+    "composite": {"required": ("criteria",), "optional": ("deduction",)},
+}
+KIND_MARKERS = {"levels": "levelled", "kpis": "group", "criteria": "composite"}
+ALL_KPI_FIELDS = KPI_REQUIRED + KPI_OPTIONAL + tuple(
+    f for spec in KIND_FIELDS.values() for f in spec["required"] + spec["optional"]
+)
+CRITERION_REQUIRED = ("name", "weight", "level")
+
+
+class _Object(dict):
+    """A mapping that remembers keys given more than once in the source file."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs_to_object(pairs: list[tuple[Any, Any]]) -> _Object:
+    obj = _Object()
+    seen = []
+    for key, value in pairs:
+        if key in obj:
+            seen.append(str(key))
+        obj[key] = value
+    obj.duplicates = tuple(seen)
+    return obj
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """Safe YAML where every scalar but null stays text.
+
+    Numbers then go through the same parser as JSON strings (Thai digits,
+    separators), codes like ``1.10`` keep their text, and ``no``/``on`` are not
+    silently turned into booleans.
+    """
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _YamlLoader, node: yaml.MappingNode) -> _Object:
+    loader.flatten_mapping(node)
+    return _pairs_to_object(
+        [(loader.construct_object(k, deep=True), loader.construct_object(v, deep=True)) for k, v in node.value]
+    )
+
+
+_YamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_text(text: str, fmt: str, source: str = "scorecard") -> Any:
+    """JSON or YAML text → plain data (numbers as Decimal or text)."""
+    if fmt == "json":
+        try:
+            return json.loads(
+                text, parse_float=Decimal, parse_constant=lambda name: name, object_pairs_hook=_pairs_to_object
+            )
+        except json.JSONDecodeError as exc:
+            raise ScorecardInvalid(
+                [Problem(source, "json_syntax", {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
+            ) from exc
+    try:
+        return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ScorecardInvalid(
+            [Problem(source, "yaml_syntax", {"line": None if mark is None else mark.line + 1, "reason": reason})]
+        ) from exc
+
+
+def load_path(path: str | Path) -> Scorecard:
+    """Read and check a ``.json``, ``.yaml`` or ``.yml`` scorecard file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise ScorecardInvalid([Problem(str(path), "file_type", {"suffix": suffix or path.name})])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ScorecardInvalid([Problem(str(path), "file_unreadable", {"reason": reason})]) from exc
+    return read(parse_text(text, "json" if suffix == ".json" else "yaml", str(path)))
+
+
+def loads(text: str, fmt: str = "json") -> Scorecard:
+    return read(parse_text(text, fmt))
+
+
+def read(data: Any) -> Scorecard:
+    """Check plain data in format v1 and build a :class:`Scorecard`.
+
+    Raises :class:`ScorecardInvalid` carrying every problem found.
+    """
+    reader = _Reader()
+    card = reader.card(data)
+    if reader.problems or card is None:
+        raise ScorecardInvalid(reader.problems)
+    return card
+
+
+def _shown(value: Any) -> str:
+    """A bad value as it appears in a message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, Mapping):
+        return "{…}"
+    if isinstance(value, str):
+        return f"“{value}”"
+    return str(value)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.area_codes: dict[str, str] = {}
+        self.kpi_codes: dict[str, str] = {}
+
+    # -- helpers -------------------------------------------------------------
+    def problem(self, where: str, kind: str, **params: Any) -> None:
+        self.problems.append(Problem(where, kind, params))
+
+    def fields(self, obj: Mapping, where: str, required: tuple[str, ...], allowed: tuple[str, ...]) -> None:
+        for key in getattr(obj, "duplicates", ()):
+            self.problem(where, "duplicate_field", field=key)
+        for key in obj:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                self.problem(where, "unknown_field", field=key, suggestion=close[0] if close else None)
+        for key in required:
+            if key not in obj:
+                self.problem(where, "missing_field", field=key)
+
+    def mapping(self, value: Any, where: str, label: str) -> Mapping | None:
+        if not isinstance(value, Mapping):
+            self.problem(where, "not_object", field=label)
+            return None
+        return value
+
+    def items(self, obj: Mapping, key: str, where: str) -> list | None:
+        if key not in obj:
+            return None
+        value = obj[key]
+        if not isinstance(value, list):
+            self.problem(where, "not_list", field=key)
+            return None
+        if not value:
+            self.problem(where, "empty_list", field=key)
+            return None
+        return value
+
+    def text(self, obj: Mapping, key: str, where: str, *, required: bool = True) -> str | None:
+        if key not in obj:
+            return None if required else ""
+        value = obj[key]
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(where, "not_text", field=key)
+            return None
+        return value.strip()
+
+    def number(
+        self, obj: Mapping, key: str, where: str, *, positive: bool = False, non_negative: bool = False
+    ) -> Decimal | None:
+        if key not in obj:
+            return None
+        value = obj[key]
+        try:
+            number = parse_decimal(value)
+        except NotANumber:
+            self.problem(where, "not_number", field=key, value=_shown(value))
+            return None
+        if positive and number <= 0:
+            self.problem(where, "not_positive", field=key, value=plain(number))
+            return None
+        if non_negative and number < 0:
+            self.problem(where, "negative", field=key, value=plain(number))
+            return None
+        return number
+
+    def integer(self, obj: Mapping, key: str, where: str) -> int | None:
+        if key not in obj:
+            return None
+        value = obj[key]
+        try:
+            return parse_integer(value)
+        except NotANumber:
+            kind = "not_integer"
+            try:
+                parse_decimal(value)
+            except NotANumber:
+                kind = "not_number"
+            self.problem(where, kind, field=key, value=_shown(value))
+            return None
+
+    def code(self, obj: Mapping, fallback: str) -> str | None:
+        value = obj.get("code")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, float):
+            return repr(value)
+        if "code" in obj:
+            self.problem(fallback, "not_text", field="code")
+        return None
+
+    def register(self, registry: dict[str, str], code: str, path: str) -> None:
+        if code in registry:
+            self.problem(code, "duplicate_code", code=code, other=registry[code])
+        else:
+            registry[code] = path
+
+    # -- the card ------------------------------------------------------------
+    def card(self, data: Any) -> Scorecard | None:
+        top = self.mapping(data, "scorecard", "scorecard")
+        if top is None:
+            return None
+        self.fields(top, "scorecard", TOP_REQUIRED, TOP_REQUIRED + TOP_OPTIONAL)
+        if "format" in top and top["format"] not in SUPPORTED_FORMATS:
+            self.problem("format", "format_unknown", value=top["format"], supported=", ".join(SUPPORTED_FORMATS))
+        fund = self.text(top, "fund", "fund")
+        fiscal_year = self.fiscal_year(top)
+        round_no = self.integer(top, "round", "round")
+        if round_no is not None and not 1 <= round_no <= 4:
+            self.problem("round", "round_range", value=round_no)
+            round_no = None
+        previous_total = self.number(top, "previous_total", "previous_total", positive=True)
+        late_days = self.integer(top, "late_days", "late_days")
+        if late_days is not None and late_days < 0:
+            self.problem("late_days", "negative", field="late_days", value=late_days)
+        areas = []
+        for index, raw in enumerate(self.items(top, "areas", "areas") or []):
+            area = self.area(raw, f"areas[{index}]")
+            if area is not None:
+                areas.append(area)
+        if areas and len(areas) == len(top["areas"]):
+            total = sum((a.weight for a in areas), Decimal(0))
+            if total != 100:
+                self.problem("areas", "area_weights_sum", total=plain(total))
+        if self.problems:
+            return None
+        return Scorecard(
+            fund=fund,  # type: ignore[arg-type]
+            fiscal_year=fiscal_year,  # type: ignore[arg-type]
+            round=round_no,  # type: ignore[arg-type]
+            areas=tuple(areas),
+            previous_total=previous_total,
+            late_days=late_days or 0,
+        )
+
+    def fiscal_year(self, top: Mapping) -> int | None:
+        year = self.integer(top, "fiscal_year", "fiscal_year")
+        if year is None:
+            return None
+        low, high = FISCAL_YEAR_RANGE
+        if 1900 <= year <= 2200:
+            self.problem("fiscal_year", "fiscal_year_ce", value=year, be=year + 543)
+            return None
+        if not low <= year <= high:
+            self.problem("fiscal_year", "fiscal_year_range", value=year, low=low, high=high)
+            return None
+        return year
+
+    def area(self, raw: Any, path: str) -> Area | None:
+        obj = self.mapping(raw, path, path)
+        if obj is None:
+            return None
+        code = self.code(obj, path)
+        where = code or path
+        if code:
+            self.register(self.area_codes, code, path)
+        before = len(self.problems)
+        self.fields(obj, where, AREA_REQUIRED, AREA_REQUIRED)
+        name = self.text(obj, "name", where)
+        weight = self.number(obj, "weight", where, positive=True)
+        raw_kpis = self.items(obj, "kpis", where) or []
+        kpis = [self.kpi(k, f"{where}.kpis[{i}]") for i, k in enumerate(raw_kpis)]
+        if weight is not None and raw_kpis and all(k is not None for k in kpis):
+            total = sum((k.weight for k in kpis), Decimal(0))  # type: ignore[union-attr]
+            if total != weight:
+                self.problem(where, "area_kpi_weights_sum", total=plain(total), weight=plain(weight))
+        if len(self.problems) > before or code is None:
+            return None
+        return Area(code=code, name=name, weight=weight, kpis=tuple(kpis))  # type: ignore[arg-type]
+
+    def kpi(self, raw: Any, path: str) -> Kpi | None:
+        obj = self.mapping(raw, path, path)
+        if obj is None:
+            return None
+        code = self.code(obj, path)
+        where = code or path
+        if code:
+            self.register(self.kpi_codes, code, path)
+        before = len(self.problems)
+        kinds = [KIND_MARKERS[key] for key in KIND_MARKERS if key in obj]
+        if not kinds:
+            self.problem(where, "kind_missing")
+            self.fields(obj, where, KPI_REQUIRED, ALL_KPI_FIELDS)
+        elif len(kinds) > 1:
+            self.problem(where, "kind_ambiguous", fields=", ".join(k for k in KIND_MARKERS if k in obj))
+            self.fields(obj, where, KPI_REQUIRED, ALL_KPI_FIELDS)
+        else:
+            self.kind_fields(obj, where, kinds[0])
+        name = self.text(obj, "name", where)
+        unit = self.text(obj, "unit", where, required=False)
+        weight = self.number(obj, "weight", where, positive=True)
+        kpi: Kpi | None = None
+        if len(kinds) == 1:
+            kind = kinds[0]
+            if kind == "levelled":
+                kpi = self.levelled(obj, where, code, name, weight, unit)
+            elif kind == "group":
+                kpi = self.group(obj, where, code, name, weight, unit)
+            else:
+                kpi = self.composite(obj, where, code, name, weight, unit)
+        if len(self.problems) > before or code is None:
+            return None
+        return kpi
+
+    def kind_fields(self, obj: Mapping, where: str, kind: str) -> None:
+        spec = KIND_FIELDS[kind]
+        allowed = KPI_REQUIRED + KPI_OPTIONAL + spec["required"] + spec["optional"]
+        for key in obj:
+            if key in ALL_KPI_FIELDS and key not in allowed:
+                self.problem(where, "field_not_for_kind", kpi_kind=kind, field=key)
+        self.fields(obj, where, KPI_REQUIRED + spec["required"], ALL_KPI_FIELDS)
+
+    def levelled(self, obj, where, code, name, weight, unit) -> LevelledKpi | None:
+        levels = self.levels(obj, where)
+        result = None
+        if "result" in obj:
+            raw = obj["result"]
+            if not (raw is None or (isinstance(raw, str) and raw.strip().lower() in NO_RESULT)):
+                result = self.number(obj, "result", where)
+        deduction = self.number(obj, "deduction", where, non_negative=True)
+        direction = obj.get("direction")
+        if "direction" in obj and direction not in DIRECTIONS:
+            self.problem(where, "direction_unknown", value=_shown(direction))
+        elif direction is not None and levels is not None:
+            actual = HIGHER_IS_BETTER if levels[-1] > levels[0] else LOWER_IS_BETTER  # type: ignore[operator]
+            if actual != direction:
+                self.problem(where, "direction_mismatch", direction=direction, actual=actual, levels=_levels_text(levels))
+        if levels is None or not all((code, name, weight)):
+            return None
+        return LevelledKpi(
+            code=code, name=name, weight=weight, levels=levels, result=result, unit=unit or "",
+            deduction=deduction or Decimal(0),
+        )
+
+    def levels(self, obj: Mapping, where: str):
+        raw = obj.get("levels")
+        if raw is None and "levels" not in obj:
+            return None
+        if not isinstance(raw, list):
+            self.problem(where, "not_list", field="levels")
+            return None
+        if len(raw) != LEVEL_COUNT:
+            self.problem(where, "levels_count", count=len(raw))
+            return None
+        values: list[Decimal | None] = []
+        ok = True
+        for level, value in enumerate(raw, start=1):
+            if value is None or (isinstance(value, str) and value.strip() in NOT_DEFINED):
+                values.append(None)
+                continue
+            try:
+                values.append(parse_decimal(value))
+            except NotANumber:
+                self.problem(where, "level_not_number", level=level, value=_shown(value))
+                values.append(None)
+                ok = False
+        if ok:
+            for level in (1, LEVEL_COUNT):
+                if values[level - 1] is None:
+                    self.problem(where, "level_endpoint_missing", level=level)
+                    ok = False
+        if not ok:
+            return None
+        defined = [v for v in values if v is not None]
+        increasing = all(a < b for a, b in zip(defined, defined[1:]))
+        decreasing = all(a > b for a, b in zip(defined, defined[1:]))
+        if not (increasing or decreasing):
+            self.problem(where, "levels_not_monotonic", levels=_levels_text(values))
+            return None
+        return tuple(values)
+
+    def group(self, obj, where, code, name, weight, unit) -> GroupKpi | None:
+        raw_children = self.items(obj, "kpis", where) or []
+        children = [self.kpi(child, f"{where}.kpis[{i}]") for i, child in enumerate(raw_children)]
+        if not raw_children or any(c is None for c in children):
+            return None
+        total = sum((c.weight for c in children), Decimal(0))  # type: ignore[union-attr]
+        if weight is not None and total != weight:
+            self.problem(where, "group_weights_sum", total=plain(total), code=where, weight=plain(weight))
+            return None
+        if not all((code, name, weight)):
+            return None
+        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")  # type: ignore[arg-type]
+
+    def composite(self, obj, where, code, name, weight, unit) -> CompositeKpi | None:
+        deduction = self.number(obj, "deduction", where, non_negative=True)
+        raw_criteria = self.items(obj, "criteria", where) or []
+        criteria = []
+        for index, raw in enumerate(raw_criteria):
+            label = f"criteria[{index}]"
+            item = self.mapping(raw, where, label)
+            if item is None:
+                continue
+            before = len(self.problems)
+            self.fields(item, where, CRITERION_REQUIRED, CRITERION_REQUIRED)
+            c_name = self.text(item, "name", where)
+            c_weight = self.number(item, "weight", where, positive=True)
+            c_level = None
+            raw_level = item.get("level")
+            if not (raw_level is None or (isinstance(raw_level, str) and raw_level.strip().lower() in NO_RESULT)):
+                c_level = self.number(item, "level", where)
+                if c_level is not None and not 1 <= c_level <= 5:
+                    self.problem(where, "criterion_level_range", name=c_name or label, value=plain(c_level))
+            if len(self.problems) == before:
+                criteria.append(Criterion(name=c_name, weight=c_weight, level=c_level))  # type: ignore[arg-type]
+        if not raw_criteria or len(criteria) != len(raw_criteria):
+            return None
+        total = sum((c.weight for c in criteria), Decimal(0))
+        if total != 100:
+            self.problem(where, "criteria_weights_sum", total=plain(total))
+            return None
+        if not all((code, name, weight)):
+            return None
+        return CompositeKpi(
+            code=code, name=name, weight=weight, criteria=tuple(criteria), unit=unit or "",
+            deduction=deduction or Decimal(0),
+        )
+
+
+def _levels_text(levels) -> str:
+    return "[" + ", ".join("-" if v is None else plain(v) for v in levels) + "]"
