@@ -317,36 +317,43 @@ class _Reader:
             return None
         return year
 
-    def area(self, raw: Any, path: str) -> Area | None:
+    def identify(self, raw: Any, path: str, registry: dict[str, str]) -> tuple[Mapping | None, str | None, str]:
+        """The item's mapping, its code, and how problems name it (the code, else its path)."""
         obj = self.mapping(raw, path, path)
         if obj is None:
-            return None
+            return None, None, path
         code = self.code(obj, path)
-        where = code or path
         if code:
-            self.register(self.area_codes, code, path)
+            self.register(registry, code, path)
+        return obj, code, code or path
+
+    def children(self, obj: Mapping, where: str) -> tuple[list[Kpi], Decimal | None]:
+        """The KPIs under ``kpis`` and the sum of their weights (None unless all are valid)."""
+        raw_kpis = self.items(obj, "kpis", where) or []
+        kpis = [self.kpi(k, f"{where}.kpis[{i}]") for i, k in enumerate(raw_kpis)]
+        if not raw_kpis or any(k is None for k in kpis):
+            return [], None
+        return kpis, sum((k.weight for k in kpis), Decimal(0))  # type: ignore[misc,union-attr]
+
+    def area(self, raw: Any, path: str) -> Area | None:
+        obj, code, where = self.identify(raw, path, self.area_codes)
+        if obj is None:
+            return None
         before = len(self.problems)
         self.fields(obj, where, AREA_REQUIRED, AREA_REQUIRED)
         name = self.text(obj, "name", where)
         weight = self.number(obj, "weight", where, positive=True)
-        raw_kpis = self.items(obj, "kpis", where) or []
-        kpis = [self.kpi(k, f"{where}.kpis[{i}]") for i, k in enumerate(raw_kpis)]
-        if weight is not None and raw_kpis and all(k is not None for k in kpis):
-            total = sum((k.weight for k in kpis), Decimal(0))  # type: ignore[union-attr]
-            if total != weight:
-                self.problem(where, "area_kpi_weights_sum", total=plain(total), weight=plain(weight))
+        kpis, total = self.children(obj, where)
+        if weight is not None and total is not None and total != weight:
+            self.problem(where, "area_kpi_weights_sum", total=plain(total), weight=plain(weight))
         if len(self.problems) > before or code is None:
             return None
         return Area(code=code, name=name, weight=weight, kpis=tuple(kpis))  # type: ignore[arg-type]
 
     def kpi(self, raw: Any, path: str) -> Kpi | None:
-        obj = self.mapping(raw, path, path)
+        obj, code, where = self.identify(raw, path, self.kpi_codes)
         if obj is None:
             return None
-        code = self.code(obj, path)
-        where = code or path
-        if code:
-            self.register(self.kpi_codes, code, path)
         before = len(self.problems)
         kinds = [KIND_MARKERS[key] for key in KIND_MARKERS if key in obj]
         if not kinds:
@@ -441,17 +448,15 @@ class _Reader:
         return tuple(values)
 
     def group(self, obj, where, code, name, weight, unit) -> GroupKpi | None:
-        raw_children = self.items(obj, "kpis", where) or []
-        children = [self.kpi(child, f"{where}.kpis[{i}]") for i, child in enumerate(raw_children)]
-        if not raw_children or any(c is None for c in children):
+        children, total = self.children(obj, where)
+        if total is None:
             return None
-        total = sum((c.weight for c in children), Decimal(0))  # type: ignore[union-attr]
         if weight is not None and total != weight:
             self.problem(where, "group_weights_sum", total=plain(total), code=where, weight=plain(weight))
             return None
         if not all((code, name, weight)):
             return None
-        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")  # type: ignore[arg-type]
+        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")
 
     def composite(self, obj, where, code, name, weight, unit) -> CompositeKpi | None:
         deduction = self.number(obj, "deduction", where, non_negative=True)
