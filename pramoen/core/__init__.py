@@ -1,0 +1,1 @@
+"""Site-wide pieces: URL root, layout, login, language switch and template helpers."""

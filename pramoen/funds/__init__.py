@@ -1,0 +1,1 @@
+"""Revolving funds (ทุนหมุนเวียน), their fund types and owner agencies."""
