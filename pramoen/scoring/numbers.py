@@ -8,22 +8,34 @@ with :class:`decimal.Decimal`; values are rounded half-up only on output.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans({thai: str(i) for i, thai in enumerate(THAI_DIGITS)} | {"\u2212": "-"})
 _TO_THAI = str.maketrans({str(i): thai for i, thai in enumerate(THAI_DIGITS)})
 
-# Either plain digits, or digits grouped by threes with commas ("1,800.5").
+# Either plain digits, or digits grouped by threes with commas ("1,800.5"),
+# optionally with an exponent ("1.5e3", as YAML and JSON writers produce).
 # "1,80" is refused: it could be a decimal comma, and guessing would be wrong.
-_NUMBER = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?|[+-]?\.\d+")
+_NUMBER = re.compile(r"[+-]?(?:(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 SCORE_PLACES = 4
 PERCENT_PLACES = 2
 
+# Bounds on what a scorecard number may be: every amount in the evaluation
+# (baht up to trillions, percentages, days) fits with room to spare, and every
+# sum and quotient of such numbers stays exact within the core's precision.
+MAX_INTEGER_DIGITS = 15
+MAX_DECIMAL_PLACES = 20
+_WIDE = Context(prec=100)  # for rounding: wider than any value the core produces
+
 
 class NotANumber(ValueError):
     """The value is not a number Pramoen accepts."""
+
+
+class NumberOutOfRange(NotANumber):
+    """A number, but larger or more precise than Pramoen accepts."""
 
 
 def parse_decimal(value: object) -> Decimal:
@@ -54,6 +66,10 @@ def parse_decimal(value: object) -> Decimal:
         raise NotANumber(value)
     if not number.is_finite():
         raise NotANumber(value)
+    if number.is_zero():
+        return Decimal(0).quantize(number) if number.as_tuple().exponent < 0 else Decimal(0)
+    if number.adjusted() >= MAX_INTEGER_DIGITS or -number.normalize().as_tuple().exponent > MAX_DECIMAL_PLACES:
+        raise NumberOutOfRange(value)
     return number
 
 
@@ -66,8 +82,12 @@ def parse_integer(value: object) -> int:
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round for display: 2.01792075 → 2.0179 (4 places), 0.00005 → 0.0001."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round for display: 2.01792075 → 2.0179 (4 places), 0.00005 → 0.0001.
+
+    Never gives a negative zero: −0.00001 shows as 0.0000.
+    """
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def score_text(value: Decimal) -> str:

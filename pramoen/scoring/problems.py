@@ -32,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate_field": ("ระบุ “{field}” ซ้ำมากกว่า 1 ครั้ง", "field “{field}” is given more than once"),
     "not_text": ("“{field}” ต้องเป็นข้อความที่ไม่ว่าง", "“{field}” must be non-empty text"),
     "not_number": ("“{field}” ต้องเป็นตัวเลข แต่ได้ {value}", "“{field}” must be a number, got {value}"),
+    "number_out_of_range": (
+        "“{field}” มีขนาดเกินที่รองรับ (ไม่เกิน {digits} หลักหน้าจุดทศนิยมและ {places} ตำแหน่งหลังจุด) แต่ได้ {value}",
+        "“{field}” is out of range (at most {digits} digits before the decimal point and {places} after), got {value}",
+    ),
     "not_integer": ("“{field}” ต้องเป็นจำนวนเต็ม แต่ได้ {value}", "“{field}” must be a whole number, got {value}"),
     "not_positive": ("“{field}” ต้องมากกว่า 0 แต่ได้ {value}", "“{field}” must be greater than 0, got {value}"),
     "negative": ("“{field}” ต้องไม่ติดลบ แต่ได้ {value}", "“{field}” must not be negative, got {value}"),
@@ -47,6 +51,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format_unknown": (
         "ไม่รองรับรูปแบบ “{value}” (รองรับ {supported})",
         "unsupported format “{value}” (supported: {supported})",
+    ),
+    "bad_code": (
+        "รหัสต้องเป็นข้อความคำเดียว ไม่มีช่องว่างหรือขึ้นบรรทัดใหม่ แต่ได้ {value}",
+        "a code must be one word with no spaces or line breaks, got {value}",
+    ),
+    "too_deep": (
+        "ตัวชี้วัดย่อยซ้อนกันเกิน {depth} ชั้น",
+        "KPIs are nested more than {depth} levels deep",
+    ),
+    "structure_too_deep": (
+        "ไฟล์มีโครงสร้างซ้อนกันลึกเกินกว่าจะอ่านได้",
+        "the file is nested too deeply to be read",
     ),
     "duplicate_code": ("รหัส {code} ซ้ำ (ใช้ซ้ำที่{other})", "code {code} is used more than once (also at {other})"),
     "kind_missing": (
@@ -86,8 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "direction must be “higher_is_better” or “lower_is_better”, got {value}",
     ),
     "criterion_level_range": (
-        "ระดับของประเด็น “{name}” ต้องอยู่ระหว่าง 1 ถึง 5 แต่ได้ {value}",
-        "the level of criterion “{name}” must be from 1 to 5, got {value}",
+        "ระดับต้องอยู่ระหว่าง 1 ถึง 5 แต่ได้ {value}",
+        "the level must be from 1 to 5, got {value}",
     ),
     "area_weights_sum": (
         "น้ำหนักของทุกด้านรวมกันได้ {total} แต่ต้องเท่ากับ 100",
@@ -114,8 +130,18 @@ KIND_NAMES = {
 }
 
 
+PART_LABELS = {"criterion": ("ประเด็นที่ {number}{name}: ", "criterion {number}{name}: ")}
+
+
 def _language_index(language: str | None) -> int:
     return 1 if (language or "th").lower().startswith("en") else 0
+
+
+def one_line(text: str) -> str:
+    """Line breaks and other control characters written as escapes, so a problem stays on one line."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in text
+    )
 
 
 @dataclass(frozen=True)
@@ -129,9 +155,18 @@ class Problem:
     where: str
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
+    # Within the KPI named by ``where``: ("criterion", number, name) for a problem in one criterion.
+    part: tuple[str, int, str | None] | None = None
 
     def message(self, language: str | None = "th") -> str:
         index = _language_index(language)
+        prefix = ""
+        if self.part is not None:
+            label, number, name = self.part
+            prefix = PART_LABELS[label][index].format(number=number, name=f" “{name}”" if name else "")
+        return one_line(prefix + self._body(index))
+
+    def _body(self, index: int) -> str:
         params = dict(self.params)
         if self.kind == "field_not_for_kind":
             params["kpi_kind"] = KIND_NAMES[params["kpi_kind"]][index]
@@ -144,8 +179,8 @@ class Problem:
         return MESSAGES[self.kind][index].format(**params)
 
     def line(self, language: str | None = "th") -> str:
-        """``where: message`` — how the CLI prints a problem."""
-        return f"{self.where}: {self.message(language)}"
+        """``where: message`` — how the CLI prints a problem, always one line."""
+        return f"{one_line(self.where)}: {self.message(language)}"
 
 
 class ScorecardInvalid(ValueError):

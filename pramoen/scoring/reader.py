@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping
-from decimal import Decimal
+from collections.abc import Iterable, Mapping
+from decimal import Context, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,15 @@ from .model import (
     LevelledKpi,
     Scorecard,
 )
-from .numbers import NotANumber, parse_decimal, parse_integer, plain
+from .numbers import (
+    MAX_DECIMAL_PLACES,
+    MAX_INTEGER_DIGITS,
+    NotANumber,
+    NumberOutOfRange,
+    parse_decimal,
+    parse_integer,
+    plain,
+)
 from .problems import Problem, ScorecardInvalid
 
 FORMAT_V1 = "pramoen-scorecard/1"
@@ -38,6 +46,8 @@ SUPPORTED_FORMATS = (FORMAT_V1,)
 FISCAL_YEAR_RANGE = (2500, 2700)  # พ.ศ.
 NOT_DEFINED = ("-", "")  # a level typed as "-" is not defined
 NO_RESULT = ("n/a", "-", "")  # a result typed as "n/a" or "-" is no result
+MAX_GROUP_DEPTH = 8  # KPI 1 → 1.1 → 1.1.1 …: far deeper than any agreement
+_EXACT = Context(prec=100)  # weights have at most 35 digits: sums of them are exact here
 
 TOP_REQUIRED = ("fund", "fiscal_year", "round", "areas")
 TOP_OPTIONAL = ("format", "previous_total", "late_days")
@@ -90,9 +100,15 @@ _YamlLoader.yaml_implicit_resolvers = {
 
 def _construct_mapping(loader: _YamlLoader, node: yaml.MappingNode) -> _Object:
     loader.flatten_mapping(node)
-    return _pairs_to_object(
-        [(loader.construct_object(k, deep=True), loader.construct_object(v, deep=True)) for k, v in node.value]
-    )
+    pairs = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a field name must be text", key_node.start_mark
+            )
+        pairs.append((key, loader.construct_object(value_node, deep=True)))
+    return _pairs_to_object(pairs)
 
 
 _YamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -100,23 +116,28 @@ _YamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def parse_text(text: str, fmt: str, source: str = "scorecard") -> Any:
     """JSON or YAML text → plain data (numbers as Decimal or text)."""
-    if fmt == "json":
-        try:
-            return json.loads(
-                text, parse_float=Decimal, parse_constant=lambda name: name, object_pairs_hook=_pairs_to_object
-            )
-        except json.JSONDecodeError as exc:
-            raise ScorecardInvalid(
-                [Problem(source, "json_syntax", {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
-            ) from exc
     try:
+        if fmt == "json":
+            return json.loads(
+                text,
+                parse_float=Decimal,
+                parse_int=Decimal,  # no int-size limit here: the number checks refuse huge values with a message
+                parse_constant=lambda name: name,  # NaN, Infinity: refused later as "not a number"
+                object_pairs_hook=_pairs_to_object,
+            )
         return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a SafeLoader subclass
+    except json.JSONDecodeError as exc:
+        raise ScorecardInvalid(
+            [Problem(source, "json_syntax", {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         raise ScorecardInvalid(
             [Problem(source, "yaml_syntax", {"line": None if mark is None else mark.line + 1, "reason": reason})]
         ) from exc
+    except RecursionError as exc:
+        raise ScorecardInvalid([Problem(source, "structure_too_deep")]) from exc
 
 
 def load_path(path: str | Path) -> Scorecard:
@@ -143,14 +164,17 @@ def read(data: Any) -> Scorecard:
     Raises :class:`ScorecardInvalid` carrying every problem found.
     """
     reader = _Reader()
-    card = reader.card(data)
+    try:
+        card = reader.card(data)
+    except RecursionError as exc:  # pragma: no cover - parsing and the depth limit stop this first
+        raise ScorecardInvalid([Problem("scorecard", "structure_too_deep")]) from exc
     if reader.problems or card is None:
         raise ScorecardInvalid(reader.problems)
     return card
 
 
 def _shown(value: Any) -> str:
-    """A bad value as it appears in a message."""
+    """A bad value as it appears in a message (long text shortened)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -159,12 +183,38 @@ def _shown(value: Any) -> str:
         return "[…]"
     if isinstance(value, Mapping):
         return "{…}"
-    if isinstance(value, str):
-        return f"“{value}”"
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return f"“{text}”" if isinstance(value, str) else text
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    total = Decimal(0)
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
+def sum_if_known(weights: list[Decimal | None]) -> Decimal | None:
+    """The sum of the weights, or None when any of them could not be read."""
+    if not weights or any(w is None for w in weights):
+        return None
+    return exact_sum(weights)  # type: ignore[arg-type]
+
+
+def _is_blank(value: Any, blanks: tuple[str, ...]) -> bool:
+    return value is None or (isinstance(value, str) and value.strip().lower() in blanks)
 
 
 class _Reader:
+    """Walks the data once, collecting every problem.
+
+    Each item is checked on its own and also reports its weight when that could
+    be read, so a sum of weights is checked even when a sibling has some other
+    problem: the officer sees a typo in 6.1.1 *and* the weights of 6.1 at once.
+    """
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.area_codes: dict[str, str] = {}
@@ -204,6 +254,7 @@ class _Reader:
         return value
 
     def text(self, obj: Mapping, key: str, where: str, *, required: bool = True) -> str | None:
+        """Text with its white space tidied (line breaks from a copied Word cell become spaces)."""
         if key not in obj:
             return None if required else ""
         value = obj[key]
@@ -212,7 +263,7 @@ class _Reader:
         if not isinstance(value, str) or (required and not value.strip()):
             self.problem(where, "not_text", field=key)
             return None
-        return value.strip()
+        return " ".join(value.split())
 
     def number(
         self, obj: Mapping, key: str, where: str, *, positive: bool = False, non_negative: bool = False
@@ -222,6 +273,10 @@ class _Reader:
         value = obj[key]
         try:
             number = parse_decimal(value)
+        except NumberOutOfRange:
+            self.problem(where, "number_out_of_range", field=key, value=_shown(value), digits=MAX_INTEGER_DIGITS,
+                         places=MAX_DECIMAL_PLACES)
+            return None
         except NotANumber:
             self.problem(where, "not_number", field=key, value=_shown(value))
             return None
@@ -233,38 +288,61 @@ class _Reader:
             return None
         return number
 
+    def optional_number(self, obj: Mapping, key: str, where: str, **checks: bool) -> Decimal | None:
+        """An optional number: absent and null both mean "not given"."""
+        return None if obj.get(key) is None else self.number(obj, key, where, **checks)
+
     def integer(self, obj: Mapping, key: str, where: str) -> int | None:
-        if key not in obj:
+        if obj.get(key) is None:
+            if key in obj:
+                self.problem(where, "not_number", field=key, value="null")
             return None
-        value = obj[key]
+        number = self.number(obj, key, where)
+        if number is None:
+            return None
         try:
-            return parse_integer(value)
+            return parse_integer(number)
         except NotANumber:
-            kind = "not_integer"
-            try:
-                parse_decimal(value)
-            except NotANumber:
-                kind = "not_number"
-            self.problem(where, kind, field=key, value=_shown(value))
+            self.problem(where, "not_integer", field=key, value=_shown(obj[key]))
             return None
 
     def code(self, obj: Mapping, fallback: str) -> str | None:
-        value = obj.get("code")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return str(value)
-        if isinstance(value, float):
-            return repr(value)
-        if "code" in obj:
+        if "code" not in obj:
+            return None
+        value = obj["code"]
+        if isinstance(value, Decimal):
+            value = str(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        elif isinstance(value, float):
+            value = repr(value)
+        if not isinstance(value, str) or not value.strip():
             self.problem(fallback, "not_text", field="code")
-        return None
+            return None
+        value = value.strip()
+        if len(value.split()) != 1 or len(value) > 40:
+            self.problem(fallback, "bad_code", value=_shown(value))
+            return None
+        return value
 
-    def register(self, registry: dict[str, str], code: str, path: str) -> None:
-        if code in registry:
-            self.problem(code, "duplicate_code", code=code, other=registry[code])
-        else:
-            registry[code] = path
+    def identify(self, raw: Any, path: str, registry: dict[str, str]) -> tuple[Mapping | None, str | None, str]:
+        """The item's mapping, its code, and how problems name it (the code, else its path)."""
+        obj = self.mapping(raw, path, path)
+        if obj is None:
+            return None, None, path
+        code = self.code(obj, path)
+        if code:
+            if code in registry:
+                self.problem(code, "duplicate_code", code=code, other=registry[code])
+            else:
+                registry[code] = path
+        return obj, code, code or path
+
+    def children(self, obj: Mapping, where: str, depth: int) -> tuple[list[Kpi | None], Decimal | None]:
+        """The KPIs under ``kpis`` (None for an invalid one) and the sum of their weights, if all could be read."""
+        raw_kpis = self.items(obj, "kpis", where) or []
+        parsed = [self.kpi(k, f"{where}.kpis[{i}]", depth) for i, k in enumerate(raw_kpis)]
+        return [kpi for kpi, _ in parsed], sum_if_known([weight for _, weight in parsed])
 
     # -- the card ------------------------------------------------------------
     def card(self, data: Any) -> Scorecard | None:
@@ -272,34 +350,29 @@ class _Reader:
         if top is None:
             return None
         self.fields(top, "scorecard", TOP_REQUIRED, TOP_REQUIRED + TOP_OPTIONAL)
-        if "format" in top and top["format"] not in SUPPORTED_FORMATS:
-            self.problem("format", "format_unknown", value=top["format"], supported=", ".join(SUPPORTED_FORMATS))
+        if top.get("format") is not None and top["format"] not in SUPPORTED_FORMATS:
+            self.problem("format", "format_unknown", value=_shown(top["format"]),
+                         supported=", ".join(SUPPORTED_FORMATS))
         fund = self.text(top, "fund", "fund")
         fiscal_year = self.fiscal_year(top)
         round_no = self.integer(top, "round", "round")
         if round_no is not None and not 1 <= round_no <= 4:
             self.problem("round", "round_range", value=round_no)
-            round_no = None
-        previous_total = self.number(top, "previous_total", "previous_total", positive=True)
-        late_days = self.integer(top, "late_days", "late_days")
+        previous_total = self.optional_number(top, "previous_total", "previous_total", positive=True)
+        late_days = None if top.get("late_days") is None else self.integer(top, "late_days", "late_days")
         if late_days is not None and late_days < 0:
             self.problem("late_days", "negative", field="late_days", value=late_days)
-        areas = []
-        for index, raw in enumerate(self.items(top, "areas", "areas") or []):
-            area = self.area(raw, f"areas[{index}]")
-            if area is not None:
-                areas.append(area)
-        if areas and len(areas) == len(top["areas"]):
-            total = sum((a.weight for a in areas), Decimal(0))
-            if total != 100:
-                self.problem("areas", "area_weights_sum", total=plain(total))
+        parsed = [self.area(raw, f"areas[{i}]") for i, raw in enumerate(self.items(top, "areas", "areas") or [])]
+        total = sum_if_known([weight for _, weight in parsed])
+        if total is not None and total != 100:
+            self.problem("areas", "area_weights_sum", total=plain(total))
         if self.problems:
             return None
         return Scorecard(
             fund=fund,  # type: ignore[arg-type]
             fiscal_year=fiscal_year,  # type: ignore[arg-type]
             round=round_no,  # type: ignore[arg-type]
-            areas=tuple(areas),
+            areas=tuple(area for area, _ in parsed),  # type: ignore[misc]
             previous_total=previous_total,
             late_days=late_days or 0,
         )
@@ -317,43 +390,26 @@ class _Reader:
             return None
         return year
 
-    def identify(self, raw: Any, path: str, registry: dict[str, str]) -> tuple[Mapping | None, str | None, str]:
-        """The item's mapping, its code, and how problems name it (the code, else its path)."""
-        obj = self.mapping(raw, path, path)
-        if obj is None:
-            return None, None, path
-        code = self.code(obj, path)
-        if code:
-            self.register(registry, code, path)
-        return obj, code, code or path
-
-    def children(self, obj: Mapping, where: str) -> tuple[list[Kpi], Decimal | None]:
-        """The KPIs under ``kpis`` and the sum of their weights (None unless all are valid)."""
-        raw_kpis = self.items(obj, "kpis", where) or []
-        kpis = [self.kpi(k, f"{where}.kpis[{i}]") for i, k in enumerate(raw_kpis)]
-        if not raw_kpis or any(k is None for k in kpis):
-            return [], None
-        return kpis, sum((k.weight for k in kpis), Decimal(0))  # type: ignore[misc,union-attr]
-
-    def area(self, raw: Any, path: str) -> Area | None:
+    def area(self, raw: Any, path: str) -> tuple[Area | None, Decimal | None]:
         obj, code, where = self.identify(raw, path, self.area_codes)
         if obj is None:
-            return None
+            return None, None
         before = len(self.problems)
         self.fields(obj, where, AREA_REQUIRED, AREA_REQUIRED)
         name = self.text(obj, "name", where)
         weight = self.number(obj, "weight", where, positive=True)
-        kpis, total = self.children(obj, where)
+        kpis, total = self.children(obj, where, depth=1)
         if weight is not None and total is not None and total != weight:
             self.problem(where, "area_kpi_weights_sum", total=plain(total), weight=plain(weight))
         if len(self.problems) > before or code is None:
-            return None
-        return Area(code=code, name=name, weight=weight, kpis=tuple(kpis))  # type: ignore[arg-type]
+            return None, weight
+        return Area(code=code, name=name, weight=weight, kpis=tuple(kpis)), weight  # type: ignore[arg-type]
 
-    def kpi(self, raw: Any, path: str) -> Kpi | None:
+    def kpi(self, raw: Any, path: str, depth: int) -> tuple[Kpi | None, Decimal | None]:
+        """Check one KPI; give it back (None if invalid) with its weight (None if unreadable)."""
         obj, code, where = self.identify(raw, path, self.kpi_codes)
         if obj is None:
-            return None
+            return None, None
         before = len(self.problems)
         kinds = [KIND_MARKERS[key] for key in KIND_MARKERS if key in obj]
         if not kinds:
@@ -368,17 +424,18 @@ class _Reader:
         unit = self.text(obj, "unit", where, required=False)
         weight = self.number(obj, "weight", where, positive=True)
         kpi: Kpi | None = None
-        if len(kinds) == 1:
-            kind = kinds[0]
-            if kind == "levelled":
-                kpi = self.levelled(obj, where, code, name, weight, unit)
-            elif kind == "group":
-                kpi = self.group(obj, where, code, name, weight, unit)
+        if kinds == ["levelled"]:
+            kpi = self.levelled(obj, where, code, name, weight, unit)
+        elif kinds == ["group"]:
+            if depth >= MAX_GROUP_DEPTH:
+                self.problem(where, "too_deep", depth=MAX_GROUP_DEPTH)
             else:
-                kpi = self.composite(obj, where, code, name, weight, unit)
+                kpi = self.group(obj, where, code, name, weight, unit, depth)
+        elif kinds == ["composite"]:
+            kpi = self.composite(obj, where, code, name, weight, unit)
         if len(self.problems) > before or code is None:
-            return None
-        return kpi
+            return None, weight
+        return kpi, weight
 
     def kind_fields(self, obj: Mapping, where: str, kind: str) -> None:
         spec = KIND_FIELDS[kind]
@@ -391,18 +448,17 @@ class _Reader:
     def levelled(self, obj, where, code, name, weight, unit) -> LevelledKpi | None:
         levels = self.levels(obj, where)
         result = None
-        if "result" in obj:
-            raw = obj["result"]
-            if not (raw is None or (isinstance(raw, str) and raw.strip().lower() in NO_RESULT)):
-                result = self.number(obj, "result", where)
-        deduction = self.number(obj, "deduction", where, non_negative=True)
+        if "result" in obj and not _is_blank(obj["result"], NO_RESULT):
+            result = self.number(obj, "result", where)
+        deduction = self.optional_number(obj, "deduction", where, non_negative=True)
         direction = obj.get("direction")
-        if "direction" in obj and direction not in DIRECTIONS:
+        if direction is not None and direction not in DIRECTIONS:
             self.problem(where, "direction_unknown", value=_shown(direction))
         elif direction is not None and levels is not None:
             actual = HIGHER_IS_BETTER if levels[-1] > levels[0] else LOWER_IS_BETTER  # type: ignore[operator]
             if actual != direction:
-                self.problem(where, "direction_mismatch", direction=direction, actual=actual, levels=_levels_text(levels))
+                self.problem(where, "direction_mismatch", direction=direction, actual=actual,
+                             levels=_levels_text(levels))
         if levels is None or not all((code, name, weight)):
             return None
         return LevelledKpi(
@@ -411,9 +467,9 @@ class _Reader:
         )
 
     def levels(self, obj: Mapping, where: str):
-        raw = obj.get("levels")
-        if raw is None and "levels" not in obj:
+        if "levels" not in obj:
             return None
+        raw = obj["levels"]
         if not isinstance(raw, list):
             self.problem(where, "not_list", field="levels")
             return None
@@ -423,20 +479,23 @@ class _Reader:
         values: list[Decimal | None] = []
         ok = True
         for level, value in enumerate(raw, start=1):
-            if value is None or (isinstance(value, str) and value.strip() in NOT_DEFINED):
+            if _is_blank(value, NOT_DEFINED):
                 values.append(None)
+                if level in (1, LEVEL_COUNT):
+                    self.problem(where, "level_endpoint_missing", level=level)
+                    ok = False
                 continue
             try:
                 values.append(parse_decimal(value))
+            except NumberOutOfRange:
+                self.problem(where, "number_out_of_range", field=f"levels[{level}]", value=_shown(value),
+                             digits=MAX_INTEGER_DIGITS, places=MAX_DECIMAL_PLACES)
+                values.append(None)
+                ok = False
             except NotANumber:
                 self.problem(where, "level_not_number", level=level, value=_shown(value))
                 values.append(None)
                 ok = False
-        if ok:
-            for level in (1, LEVEL_COUNT):
-                if values[level - 1] is None:
-                    self.problem(where, "level_endpoint_missing", level=level)
-                    ok = False
         if not ok:
             return None
         defined = [v for v in values if v is not None]
@@ -447,50 +506,56 @@ class _Reader:
             return None
         return tuple(values)
 
-    def group(self, obj, where, code, name, weight, unit) -> GroupKpi | None:
-        children, total = self.children(obj, where)
-        if total is None:
-            return None
-        if weight is not None and total != weight:
+    def group(self, obj, where, code, name, weight, unit, depth) -> GroupKpi | None:
+        children, total = self.children(obj, where, depth + 1)
+        if weight is not None and total is not None and total != weight:
             self.problem(where, "group_weights_sum", total=plain(total), code=where, weight=plain(weight))
             return None
-        if not all((code, name, weight)):
+        if not children or any(c is None for c in children) or not all((code, name, weight)):
             return None
-        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")
+        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")  # type: ignore[arg-type]
 
     def composite(self, obj, where, code, name, weight, unit) -> CompositeKpi | None:
-        deduction = self.number(obj, "deduction", where, non_negative=True)
+        deduction = self.optional_number(obj, "deduction", where, non_negative=True)
         raw_criteria = self.items(obj, "criteria", where) or []
-        criteria = []
-        for index, raw in enumerate(raw_criteria):
-            label = f"criteria[{index}]"
-            item = self.mapping(raw, where, label)
-            if item is None:
-                continue
-            before = len(self.problems)
+        criteria: list[Criterion | None] = []
+        weights: list[Decimal | None] = []
+        for number, raw in enumerate(raw_criteria, start=1):
+            criterion, c_weight = self.criterion(raw, where, number)
+            criteria.append(criterion)
+            weights.append(c_weight)
+        total = sum_if_known(weights)
+        if total is not None and total != 100:
+            self.problem(where, "criteria_weights_sum", total=plain(total))
+            return None
+        if not criteria or any(c is None for c in criteria) or not all((code, name, weight)):
+            return None
+        return CompositeKpi(
+            code=code, name=name, weight=weight, criteria=tuple(criteria), unit=unit or "",  # type: ignore[arg-type]
+            deduction=deduction or Decimal(0),
+        )
+
+    def criterion(self, raw: Any, where: str, number: int) -> tuple[Criterion | None, Decimal | None]:
+        """One criterion of a composite KPI; its problems say which criterion they are about."""
+        before = len(self.problems)
+        item = self.mapping(raw, where, "criteria")
+        c_weight = c_name = None
+        if item is not None:
             self.fields(item, where, CRITERION_REQUIRED, CRITERION_REQUIRED)
             c_name = self.text(item, "name", where)
             c_weight = self.number(item, "weight", where, positive=True)
             c_level = None
-            raw_level = item.get("level")
-            if not (raw_level is None or (isinstance(raw_level, str) and raw_level.strip().lower() in NO_RESULT)):
+            if "level" in item and not _is_blank(item["level"], NO_RESULT):
                 c_level = self.number(item, "level", where)
                 if c_level is not None and not 1 <= c_level <= 5:
-                    self.problem(where, "criterion_level_range", name=c_name or label, value=plain(c_level))
-            if len(self.problems) == before:
-                criteria.append(Criterion(name=c_name, weight=c_weight, level=c_level))  # type: ignore[arg-type]
-        if not raw_criteria or len(criteria) != len(raw_criteria):
-            return None
-        total = sum((c.weight for c in criteria), Decimal(0))
-        if total != 100:
-            self.problem(where, "criteria_weights_sum", total=plain(total))
-            return None
-        if not all((code, name, weight)):
-            return None
-        return CompositeKpi(
-            code=code, name=name, weight=weight, criteria=tuple(criteria), unit=unit or "",
-            deduction=deduction or Decimal(0),
-        )
+                    self.problem(where, "criterion_level_range", value=plain(c_level))
+        label = c_name or (item.get("name") if item is not None and isinstance(item.get("name"), str) else None)
+        self.problems[before:] = [
+            Problem(p.where, p.kind, p.params, part=("criterion", number, label)) for p in self.problems[before:]
+        ]
+        if len(self.problems) > before:
+            return None, c_weight
+        return Criterion(name=c_name, weight=c_weight, level=c_level), c_weight  # type: ignore[arg-type]
 
 
 def _levels_text(levels) -> str:

@@ -127,3 +127,33 @@ def test_usage_errors_exit_2(args):
     with pytest.raises(SystemExit) as caught:
         main(args, stdout=io.StringIO(), stderr=io.StringIO())
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"fund": "f", "fiscal_year": 2567, "round": 2, "late_days": ' + "9" * 5000 + ', "areas": []}',
+        '{"fund": "f", "fiscal_year": 2567, "round": 2, "previous_total": "1e-30", "areas": [{"code": "1",'
+        ' "name": "a", "weight": 100, "kpis": [{"code": "1.1", "name": "k", "weight": 100,'
+        ' "levels": [1, 2, 3, 4, 1e1000000], "result": "12\\nabc"}]}]}',
+        "[" * 100_000,
+    ],
+)
+def test_hostile_input_exits_2_with_one_coded_line_per_problem(tmp_path, text):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    for mode in ([], ["--json"]):
+        status, out, err = run(str(path), *mode)
+        assert status == 2 and out == ""
+        assert err.endswith("\n") and all(": " in line for line in err.splitlines())
+
+
+def test_no_negative_zero_is_printed(tmp_path):
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    data["previous_total"] = "2.01792075000000000001"  # a hair above this round's total
+    path = tmp_path / "same.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = run(str(path), "--json")
+    assert '"change_percent": 0.0' in out
+    _, out, _ = run(str(path))
+    assert "ร้อยละ 0.00" in out and "-0.00" not in out

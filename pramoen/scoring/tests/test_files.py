@@ -99,3 +99,34 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "card.json"
     path.write_bytes(b"\xef\xbb\xbf" + (DATA / "seed001_round2.json").read_bytes())
     assert scoring.load_path(path).fiscal_year == 2567
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "the file is nested too deeply to be read"),
+        ("deep.yaml", "a: " + "[" * 5_000 + "]" * 5_000 + "\n", "the file is nested too deeply to be read"),
+        ("listkey.yaml", "fund: f\n? [a, b]\n: 1\n", "YAML syntax error at line 2: a field name must be text"),
+    ],
+)
+def test_hostile_files_are_refused_cleanly(tmp_path, name, text, expected):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert lines(lambda: scoring.load_path(path)) == [f"{path}: {expected}"]
+
+
+def test_a_huge_json_integer_is_a_problem_not_a_crash():
+    text = '{"fund": "f", "fiscal_year": 2567, "round": 1, "late_days": ' + "9" * 5000 + ', "areas": []}'
+    assert [p.kind for p in _problems(lambda: scoring.loads(text))] == ["number_out_of_range", "empty_list"]
+
+
+def test_exponents_are_numbers_in_json_and_yaml():
+    text = ("fund: f\nfiscal_year: 2567\nround: 1\nareas:\n- {code: '1', name: a, weight: 1.0e+2, kpis: [{code: '1.1',"
+            " name: k, weight: 1e2, levels: [1, 2, 3, 4, 5], result: 2.5E0}]}\n")
+    assert scoring.score_card(scoring.loads(text, "yaml")).total == D("2.5")
+
+
+def _problems(call):
+    with pytest.raises(scoring.ScorecardInvalid) as caught:
+        call()
+    return caught.value.problems

@@ -135,3 +135,51 @@ def test_thai_digits_in_the_file_give_the_same_scores(data):
 def test_display_rounding_is_within_half_a_unit(value):
     shown = round_half_up(value, 4)
     assert abs(shown - value) <= D("0.00005")
+
+
+@given(st.integers(min_value=0, max_value=49_999))
+def test_display_rounding_takes_ties_up(units):
+    # x.xxxx5 exactly: half-up goes to the next unit (banker's rounding would go to even).
+    tie = D(units) / 10_000 + D("0.00005")
+    assert round_half_up(tie, 4) == D(units + 1) / 10_000
+    assert round_half_up(-tie, 4) == -(D(units + 1) / 10_000)
+
+
+def test_rounding_never_shows_negative_zero():
+    assert str(round_half_up(D("-0.00001"), 4)) == "0.0000"
+    assert str(round_half_up(D("-0.001"), 2)) == "0.00"
+
+
+# Arbitrary data shaped loosely like a scorecard: known and unknown field names,
+# values of every JSON type, numbers as text in both digit systems.
+_FIELDS = ["fund", "fiscal_year", "round", "areas", "code", "name", "weight", "kpis", "levels", "result",
+           "criteria", "level", "deduction", "late_days", "previous_total", "unit", "direction", "format", "wieght"]
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), decimals,
+                     st.sampled_from(["", "-", "n/a", "๑,๘๐๐.๕", "1,80", "1e999", "abc", "๓", "higher_is_better"]),
+                     st.text(max_size=8))
+_data = st.recursive(_scalars, lambda children: st.one_of(
+    st.lists(children, max_size=6), st.dictionaries(st.sampled_from(_FIELDS), children, max_size=8)), max_leaves=40)
+
+
+@given(_data)
+def test_any_data_either_reads_or_is_refused_with_problems(data):
+    try:
+        card = scoring.read(data)
+    except scoring.ScorecardInvalid as invalid:
+        assert invalid.problems
+        for problem in invalid.problems:
+            for language in ("th", "en"):
+                line = problem.line(language)
+                assert "\n" not in line and line.split(": ", 1)[0]
+    else:
+        json.dumps(scoring.score_card(card).as_json())
+
+
+@given(cards(), st.sampled_from(["weight", "levels", "result", "criteria", "kpis", "code"]), _scalars)
+def test_spoiling_one_field_of_a_valid_card_never_crashes(data, field, value):
+    kpi = data["areas"][0]["kpis"][0]
+    kpi[field] = value
+    try:
+        scoring.score_card(scoring.read(data)).as_json()
+    except scoring.ScorecardInvalid as invalid:
+        assert all(p.line("en") for p in invalid.problems)

@@ -55,9 +55,20 @@ def test_the_card_as_printed_is_rejected_naming_6_1():
     find(data, "6.1")["weight"] = 5  # as attachment 1 and the detail title print it
     with pytest.raises(scoring.ScorecardInvalid) as caught:
         scoring.read(data)
-    lines = [p.line("en") for p in caught.value.problems]
-    assert any(line.startswith("6.1: ") and "add up to 10" in line for line in lines), lines
-    assert all(line.split(":")[0] in ("6.1", "6") for line in lines), lines
+    assert [p.line("en") for p in caught.value.problems] == [
+        "6.1: the weights of the child KPIs add up to 10, but must equal the weight of KPI 6.1 (5)",
+        "6: the weights of this area's KPIs add up to 5, but must equal the area weight (10)",
+    ]
+
+
+def test_the_printed_card_is_still_named_when_it_has_other_problems_too():
+    data = seed001_round2()
+    find(data, "6.1")["weight"] = 5
+    find(data, "6.1.1")["note"] = "ตัวเลขจากงบทดลอง"
+    with pytest.raises(scoring.ScorecardInvalid) as caught:
+        scoring.read(data)
+    assert [(p.where, p.kind) for p in caught.value.problems] == [
+        ("6.1.1", "unknown_field"), ("6.1", "group_weights_sum"), ("6", "area_kpi_weights_sum")]
 
 
 def test_round_1_gives_1_3220_with_governance_kpis_entered_as_achieved_levels():

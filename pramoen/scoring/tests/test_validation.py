@@ -120,9 +120,12 @@ def test_intermediate_levels_may_be_left_undefined():
     assert card_.areas[0].kpis[0].levels[1:4] == (None, None, None)
 
 
-@pytest.mark.parametrize("levels", [[1, 2, 3, 4], [1, 2, 3, 4, 5, 6], "1-5"])
-def test_there_must_be_five_levels(levels):
-    assert kinds(single(levelled("1.1", levels=levels)))[0][0] == "1.1"
+@pytest.mark.parametrize("levels, kind", [([1, 2, 3, 4], "levels_count"), ([1, 2, 3, 4, 5, 6], "levels_count"),
+                                          ("1-5", "not_list")])
+def test_there_must_be_five_levels(levels, kind):
+    kpi = levelled("1.1")
+    kpi["levels"] = levels
+    assert kinds(single(kpi)) == [("1.1", kind)]
 
 
 def test_a_level_value_must_be_a_number():
@@ -141,7 +144,7 @@ def test_a_declared_direction_must_match_the_levels():
 def test_criterion_levels_must_be_within_1_to_5(level):
     kpi = {"code": "4.1", "name": "x", "weight": 100, "criteria": [{"name": "ประเด็น ก", "weight": 100, "level": level}]}
     found = problems(single(kpi))
-    assert len(found) == 1 and found[0].startswith("4.1: the level of criterion “ประเด็น ก” must be from 1 to 5")
+    assert found == [f"4.1: criterion 1 “ประเด็น ก”: the level must be from 1 to 5, got {level}"]
 
 
 def test_a_kpi_needs_exactly_one_kind():
@@ -236,3 +239,150 @@ def test_every_message_has_the_same_placeholders_in_both_languages():
 
 def test_a_problem_line_starts_with_where_it_is():
     assert Problem("6.1", "not_list", {"field": "kpis"}).line("en") == "6.1: “kpis” must be a list"
+
+
+# -- sums are checked even when something else is wrong too ---------------------------------------
+
+
+def test_the_area_total_is_checked_when_a_kpi_has_another_problem():
+    data = card(area("1", 60, levelled("1.1", 60, note="x")), area("2", 30, levelled("2.1", 30)))
+    assert kinds(data) == [("1.1", "unknown_field"), ("areas", "area_weights_sum")]
+
+
+def test_an_area_is_checked_when_one_of_its_kpis_has_a_bad_result():
+    data = card(area("1", 100, levelled("1.1", 50, result="abc"), levelled("1.2", 40)))
+    assert kinds(data) == [("1.1", "not_number"), ("1", "area_kpi_weights_sum")]
+
+
+def test_a_group_is_checked_when_a_child_has_another_problem():
+    group = {"code": "1.1", "name": "g", "weight": 100,
+             "kpis": [levelled("1.1.1", 50, note="x"), levelled("1.1.2", 40)]}
+    assert kinds(single(group)) == [("1.1.1", "unknown_field"), ("1.1", "group_weights_sum")]
+
+
+def test_criteria_are_checked_when_a_criterion_has_another_problem():
+    kpi = {"code": "4.1", "name": "x", "weight": 100,
+           "criteria": [{"name": "a", "weight": 50, "levle": 5}, {"name": "b", "weight": 60, "level": 3}]}
+    assert problems(single(kpi)) == [
+        "4.1: criterion 1 “a”: unknown field “levle” (did you mean “level”?)",
+        "4.1: criterion 1 “a”: required field “level” is missing",
+        "4.1: the criteria weights add up to 110, but must add up to 100",
+    ]
+
+
+def test_both_missing_end_levels_are_named_beside_a_bad_level():
+    assert problems(single(levelled("1.1", levels=["x", 2, 3, 4, None]))) == [
+        "1.1: level 1 must be a number, or null when not defined, got “x”",
+        "1.1: level 5 must be defined (levels 1 and 5 cannot be null)",
+    ]
+
+
+def test_a_sum_is_not_guessed_when_a_weight_cannot_be_read():
+    data = card(area("1", 60, levelled("1.1", "หก")), area("2", 30, levelled("2.1", 30)))
+    assert kinds(data) == [("1.1", "not_number"), ("areas", "area_weights_sum")]
+
+
+def test_sums_are_exact():
+    # 28 significant digits (Python's default) would round this sum to 100.
+    data = card(area("1", 50, levelled("1.1", 50)), area("2", "50.00000000000000000001", levelled("2.1", "50.00000000000000000001")))
+    assert problems(data) == ["areas: the area weights add up to 100.00000000000000000001, but must add up to 100"]
+
+
+# -- problems inside criteria, weights everywhere, optional fields -----------------------------------
+
+
+def test_problems_in_a_criterion_name_the_criterion():
+    kpi = {"code": "1.1", "name": "x", "weight": 100,
+           "criteria": [{"name": "a", "weight": "x", "level": 5}, {"name": "b", "wieght": 50, "level": 5}]}
+    assert problems(single(kpi)) == [
+        "1.1: criterion 1 “a”: “weight” must be a number, got “x”",
+        "1.1: criterion 2 “b”: unknown field “wieght” (did you mean “weight”?)",
+        "1.1: criterion 2 “b”: required field “weight” is missing",
+    ]
+    assert problems(single(kpi), "th")[0] == "1.1: ประเด็นที่ 1 “a”: “weight” ต้องเป็นตัวเลข แต่ได้ “x”"
+
+
+@pytest.mark.parametrize("weight", [0, -10])
+def test_criterion_and_area_weights_must_be_positive(weight):
+    kpi = {"code": "4.1", "name": "x", "weight": 100,
+           "criteria": [{"name": "a", "weight": weight, "level": 5}, {"name": "b", "weight": 100, "level": 3}]}
+    assert kinds(single(kpi)) == [("4.1", "not_positive")]
+    data = card(area("1", weight, levelled("1.1", 100)))
+    assert ("1", "not_positive") in kinds(data)
+
+
+def test_unknown_fields_inside_a_criterion_and_a_group_are_refused():
+    kpi = {"code": "4.1", "name": "x", "weight": 100, "criteria": [{"name": "a", "weight": 100, "level": 5, "note": 1}]}
+    assert problems(single(kpi)) == ["4.1: criterion 1 “a”: unknown field “note”"]
+    group = {"code": "3.1", "name": "g", "weight": 100, "colour": "red", "kpis": [levelled("3.1.1", 100)]}
+    assert kinds(single(group)) == [("3.1", "unknown_field")]
+
+
+def test_a_composite_deduction_must_not_be_negative():
+    kpi = {"code": "4.1", "name": "x", "weight": 100, "deduction": "-0.5",
+           "criteria": [{"name": "a", "weight": 100, "level": 5}]}
+    assert kinds(single(kpi)) == [("4.1", "negative")]
+
+
+def test_null_optional_fields_mean_not_given():
+    card_ = scoring.read(single(levelled("1.1", deduction=None, direction=None), previous_total=None,
+                                late_days=None, format=None))
+    assert (card_.previous_total, card_.late_days) == (None, 0)
+    assert card_.areas[0].kpis[0].deduction == 0
+
+
+def test_a_criterion_not_assessed_is_level_1():
+    kpi = {"code": "4.1", "name": "x", "weight": 100,
+           "criteria": [{"name": "a", "weight": 50, "level": None}, {"name": "b", "weight": 50, "level": "n/a"}]}
+    assert scoring.score_card(scoring.read(single(kpi))).total == 1
+
+
+def test_numbers_out_of_range_are_refused_with_the_limits():
+    data = single(levelled("1.1", levels=[1, 2, 3, 4, "1e1000000"], result="9" * 5000), previous_total="1e-30")
+    assert problems(data) == [
+        "previous_total: “previous_total” is out of range (at most 15 digits before the decimal point and 20 after),"
+        " got “1e-30”",
+        "1.1: “levels[5]” is out of range (at most 15 digits before the decimal point and 20 after), got “1e1000000”",
+        "1.1: “result” is out of range (at most 15 digits before the decimal point and 20 after),"
+        " got “999999999999999999999999999999999999999…”",
+    ]
+
+
+def test_a_whole_number_field_refuses_huge_values():
+    assert kinds(single(levelled("1.1"), late_days="9" * 5000, fiscal_year="9" * 5000)) == [
+        ("fiscal_year", "number_out_of_range"), ("late_days", "number_out_of_range")]
+
+
+# -- codes and one-line messages -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["1 1", "1\n2", "x" * 41])
+def test_a_code_is_one_short_word(code):
+    data = single(levelled(code.replace("\\n", "\n")))
+    assert kinds(data) == [("1.kpis[0]", "bad_code")]
+
+
+def test_every_problem_is_one_line():
+    data = single(levelled("1.1", result="12\nabc"))
+    data["areas"][0]["kpis"][0]["bad\nfield"] = 1
+    for line in problems(data) + problems(data, "th"):
+        assert "\n" not in line and line.startswith("1.1: ")
+    assert "1.1: “result” must be a number, got “12\\nabc”" in problems(data)
+
+
+def test_names_are_tidied_but_thai_marks_kept():
+    card_ = scoring.read(single(levelled("1.1", name="  ร้อยละของ\nการเบิกจ่าย  ")))
+    assert card_.areas[0].kpis[0].name == "ร้อยละของ การเบิกจ่าย"
+
+
+def nested(groups: int) -> dict:
+    kpi = levelled("leaf", 100)
+    for index in reversed(range(groups)):
+        kpi = {"code": f"g{index}", "name": "g", "weight": 100, "kpis": [kpi]}
+    return single(kpi)
+
+
+def test_groups_nest_at_most_eight_levels_deep():
+    assert scoring.score_card(scoring.read(nested(7))).kpi("leaf").score == 3
+    assert kinds(nested(8)) == [("g7", "too_deep")]
+    assert kinds(nested(100)) == [("g7", "too_deep")]  # the reader stops descending at the limit
