@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from decimal import Decimal
 from typing import TextIO
 
 from wcwidth import wcswidth
@@ -115,6 +114,13 @@ def result_text(item: KpiScore, labels: dict[str, str]) -> str:
     return text
 
 
+def _indented(kpis: tuple[KpiScore, ...], depth: int = 1):
+    """Every KPI score, depth first, with how deep it sits under its area."""
+    for item in kpis:
+        yield item, depth
+        yield from _indented(item.children, depth + 1)
+
+
 def render_table(result: CardScore, language: str) -> str:
     labels = LABELS[language]
     card = result.card
@@ -124,13 +130,11 @@ def render_table(result: CardScore, language: str) -> str:
             ("", labels["area"].format(code=area.area.code, name=area.area.name), plain(area.area.weight), "",
              score_text(area.score), score_text(area.weighted))
         )
-        for top in area.kpis:
-            for item in top.walk():
-                depth = item.code.count(".") - top.code.count(".") + 1
-                rows.append(
-                    ("  " * depth + item.code, item.kpi.name, plain(item.kpi.weight), result_text(item, labels),
-                     score_text(item.score), score_text(item.weighted))
-                )
+        for item, depth in _indented(area.kpis):
+            rows.append(
+                ("  " * depth + item.code, item.kpi.name, plain(item.kpi.weight), result_text(item, labels),
+                 score_text(item.score), score_text(item.weighted))
+            )
     header = (labels["code"], labels["kpi"], labels["weight"], labels["result"], labels["score"], labels["weighted"])
     rows = [(code, fit(name, NAME_WIDTH), *rest) for code, name, *rest in rows]  # type: ignore[misc]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(6)]
@@ -164,12 +168,6 @@ def render_table(result: CardScore, language: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _json_default(value: object) -> object:
-    if isinstance(value, Decimal):  # pragma: no cover - as_json already gives floats
-        return float(value)
-    raise TypeError(value)
-
-
 def _default_language() -> str:
     language = os.environ.get("PRAMOEN_LANG", "th")[:2].lower()
     return language if language in LABELS else "th"
@@ -200,7 +198,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return 2
     result = scoring.score_card(card)
     if args.json:
-        stdout.write(json.dumps(result.as_json(), ensure_ascii=False, default=_json_default) + "\n")
+        stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
     else:
         table = render_table(result, args.lang)
         stdout.write(thai_digits(table) if args.thai_digits else table)

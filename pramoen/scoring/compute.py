@@ -117,10 +117,11 @@ def _leaves(scores: tuple[KpiScore, ...]) -> Iterator[KpiScore]:
 def score_card(card: Scorecard, scoring_rules: rules.ScoringRules = rules.MANUAL_RULES) -> CardScore:
     with localcontext() as ctx:
         ctx.prec = PRECISION
-        areas = []
+        areas, all_leaves = [], []
         for area in card.areas:
             kpis = tuple(score_kpi(k) for k in area.kpis)
             leaves = list(_leaves(kpis))
+            all_leaves += leaves
             areas.append(
                 AreaScore(
                     area=area,
@@ -130,7 +131,7 @@ def score_card(card: Scorecard, scoring_rules: rules.ScoringRules = rules.MANUAL
                 )
             )
         # Σ over every leaf of the card, as the rule is written (not via rounded or area subtotals).
-        weighted_sum = sum((leaf.weighted for a in areas for leaf in _leaves(a.kpis)), Decimal(0))
+        weighted_sum = sum((leaf.weighted for leaf in all_leaves), Decimal(0))
         penalty = rules.late_penalty(card.late_days, scoring_rules)
         total = weighted_sum - penalty
         change = None if card.previous_total is None else rules.change_percent(total, card.previous_total)

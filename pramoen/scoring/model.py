@@ -13,8 +13,7 @@ one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 HIGHER_IS_BETTER = "higher_is_better"
@@ -23,6 +22,11 @@ DIRECTIONS = (HIGHER_IS_BETTER, LOWER_IS_BETTER)
 LEVEL_COUNT = 5
 
 Levels = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+
+
+def direction_of(levels: Levels | list[Decimal | None]) -> str:
+    """Which way a scale of level values runs, judged by levels 1 and 5 (both always defined)."""
+    return HIGHER_IS_BETTER if levels[-1] > levels[0] else LOWER_IS_BETTER  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class LevelledKpi:
 
     @property
     def direction(self) -> str:
-        return HIGHER_IS_BETTER if self.levels[-1] > self.levels[0] else LOWER_IS_BETTER  # type: ignore[operator]
+        return direction_of(self.levels)
 
     @property
     def target(self) -> Decimal | None:
@@ -83,20 +87,6 @@ Kpi = LevelledKpi | GroupKpi | CompositeKpi
 LeafKpi = LevelledKpi | CompositeKpi
 
 
-def walk(kpis: tuple[Kpi, ...]) -> Iterator[Kpi]:
-    """Every KPI, depth first, parents before their children."""
-    for kpi in kpis:
-        yield kpi
-        if isinstance(kpi, GroupKpi):
-            yield from walk(kpi.kpis)
-
-
-def leaves(kpis: tuple[Kpi, ...]) -> Iterator[LeafKpi]:
-    for kpi in walk(kpis):
-        if not isinstance(kpi, GroupKpi):
-            yield kpi
-
-
 @dataclass(frozen=True)
 class Area:
     """An evaluation area (ด้าน) with its weight and KPIs."""
@@ -115,8 +105,3 @@ class Scorecard:
     areas: tuple[Area, ...]
     previous_total: Decimal | None = None
     late_days: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
-
-    def all_kpis(self) -> Iterator[Kpi]:
-        for area in self.areas:
-            yield from walk(area.kpis)

@@ -19,9 +19,7 @@ import yaml
 
 from .model import (
     DIRECTIONS,
-    HIGHER_IS_BETTER,
     LEVEL_COUNT,
-    LOWER_IS_BETTER,
     Area,
     CompositeKpi,
     Criterion,
@@ -29,6 +27,7 @@ from .model import (
     Kpi,
     LevelledKpi,
     Scorecard,
+    direction_of,
 )
 from .numbers import (
     MAX_DECIMAL_PLACES,
@@ -164,10 +163,7 @@ def read(data: Any) -> Scorecard:
     Raises :class:`ScorecardInvalid` carrying every problem found.
     """
     reader = _Reader()
-    try:
-        card = reader.card(data)
-    except RecursionError as exc:  # pragma: no cover - parsing and the depth limit stop this first
-        raise ScorecardInvalid([Problem("scorecard", "structure_too_deep")]) from exc
+    card = reader.card(data)
     if reader.problems or card is None:
         raise ScorecardInvalid(reader.problems)
     return card
@@ -455,7 +451,7 @@ class _Reader:
         if direction is not None and direction not in DIRECTIONS:
             self.problem(where, "direction_unknown", value=_shown(direction))
         elif direction is not None and levels is not None:
-            actual = HIGHER_IS_BETTER if levels[-1] > levels[0] else LOWER_IS_BETTER  # type: ignore[operator]
+            actual = direction_of(levels)
             if actual != direction:
                 self.problem(where, "direction_mismatch", direction=direction, actual=actual,
                              levels=_levels_text(levels))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Criterion, Levels
+from .model import HIGHER_IS_BETTER, Criterion, Levels, direction_of
 
 MIN_SCORE = Decimal(1)
 MAX_SCORE = Decimal(5)
@@ -42,9 +42,8 @@ def level_score(levels: Levels, result: Decimal | None) -> Decimal:
         return MIN_SCORE
     defined = [(Decimal(i + 1), value) for i, value in enumerate(levels) if value is not None]
     first, last = defined[0][1], defined[-1][1]
-    higher_is_better = last > first
     # Flip a lower-is-better scale so that "better" always means "larger".
-    sign = 1 if higher_is_better else -1
+    sign = 1 if direction_of(levels) == HIGHER_IS_BETTER else -1
     x = sign * result
     if x <= sign * first:
         return MIN_SCORE
