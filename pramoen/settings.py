@@ -43,8 +43,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "simple_history",
+    "django_htmx",
     "pramoen.core",
+    "pramoen.access",
     "pramoen.funds",
+    "pramoen.frameworks",
+    "pramoen.agreements",
+    "pramoen.rounds",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "pramoen.urls"
@@ -104,6 +112,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = REPO_DIR / "staticfiles"
 MEDIA_ROOT = DATA_DIR / "media"
+# Evidence files are served only through a view that checks permissions, never from MEDIA_URL.
+EVIDENCE_MAX_BYTES = int(os.environ.get("PRAMOEN_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"

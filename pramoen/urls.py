@@ -12,4 +12,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("funds/", include("pramoen.funds.urls", namespace="funds")),
+    path("frameworks/", include("pramoen.frameworks.urls", namespace="frameworks")),
+    path("agreements/", include("pramoen.agreements.urls", namespace="agreements")),
+    path("rounds/", include("pramoen.rounds.urls", namespace="rounds")),
 ]

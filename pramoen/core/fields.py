@@ -1,0 +1,108 @@
+"""Model fields shared by the apps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pramoen.scoring import numbers
+
+
+def canonical(value: Decimal) -> str:
+    """The stored spelling of a number: plain notation, no exponent, no trailing zeros."""
+    return numbers.plain(value)
+
+
+def parse_number(value: Any) -> Decimal | None:
+    """A number as staff type it (Thai digits, thousands separators) or None for blank.
+
+    Raises ValidationError with a message that says what is wrong.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        return numbers.parse_decimal(value)
+    except numbers.NumberOutOfRange:
+        raise ValidationError(
+            _("%(value)s is too large or has too many decimals (at most 15 digits before the point and 20 after)."),
+            code="out_of_range",
+            params={"value": value},
+        ) from None
+    except numbers.NotANumber:
+        raise ValidationError(
+            _("“%(value)s” is not a number. Use digits (Thai digits are fine), e.g. 12.5 or ๑,๒๐๐."),
+            code="not_a_number",
+            params={"value": value},
+        ) from None
+
+
+class NumberFormField(forms.CharField):
+    """A text input that accepts numbers the way Thai staff type them."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return canonical(value)
+        return value
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        return parse_number(super().to_python(value))
+
+
+class ExactDecimalField(models.CharField):
+    """A Decimal stored as its exact text.
+
+    Every value the scoring core accepts (15 digits before the point, 20 after)
+    round-trips exactly on SQLite and PostgreSQL alike — SQLite would turn a
+    NUMERIC column into a binary float. Values are never summed in SQL: all
+    arithmetic happens in ``pramoen.scoring``.
+    """
+
+    description = _("Exact decimal number")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> tuple[Any, ...]:
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("max_length") == 40:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Decimal | None:
+        if value is None or value == "":
+            return None
+        return Decimal(value)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, Decimal):
+            return value
+        return parse_number(value)
+
+    def get_prep_value(self, value: Any) -> str | None:
+        value = self.to_python(value)
+        if value is None:
+            return None
+        return canonical(value)
+
+    def value_to_string(self, obj: models.Model) -> str:
+        value = self.value_from_object(obj)
+        return "" if value is None else canonical(value)
+
+    def formfield(self, **kwargs: Any) -> forms.Field:
+        kwargs.pop("max_length", None)
+        kwargs.setdefault("required", not self.blank)
+        kwargs.setdefault("label", self.verbose_name)
+        kwargs.setdefault("help_text", self.help_text)
+        return NumberFormField(**{k: v for k, v in kwargs.items() if k in ("required", "label", "help_text", "initial", "disabled")})
