@@ -54,10 +54,12 @@ def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[I
     if framework.fiscal_year != agreement.fiscal_year:
         found.append(Issue("", _("The agreement is for %(year)s but uses the framework of %(other)s.")
                            % {"year": agreement.fiscal_year, "other": framework.fiscal_year}))
+    band_of: dict[int, object] = {}  # agreement area id -> its framework area, by link or else by code
     for area in content.areas:
         band = bands.get(area.code) if area.framework_area_id is None else next(
             (b for b in bands.values() if b.pk == area.framework_area_id), None
         )
+        band_of[area.pk] = band
         if band is None:
             found.append(Issue(area.code, _("Area %(code)s “%(name)s” is not an area of the %(year)s framework.")
                                % {"code": area.code, "name": area.name_th, "year": framework.fiscal_year}))
@@ -85,7 +87,7 @@ def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[I
         if count < framework.min_kpis_per_area:
             found.append(Issue(area.code, _("Area %(code)s has %(count)s KPIs; each area needs at least %(min)s.")
                                % {"code": area.code, "count": count, "min": framework.min_kpis_per_area}))
-        band = bands.get(area.code)
+        band = band_of.get(area_id)
         if band is not None and band.counts_toward_limit:
             limited += count
     total = sum(counts.values())

@@ -1,0 +1,241 @@
+"""Forms of the agreements app: the list filter, a new agreement, the sections, KPIs, areas, workflow steps."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from pramoen.core.fields import NumberFormField, canonical, parse_number
+
+from .models import (
+    UNIT_SUGGESTIONS,
+    Agreement,
+    AgreementArea,
+    Criterion,
+    Kpi,
+    KpiHistory,
+    KpiKind,
+    Status,
+)
+
+BE_OFFSET = 543
+
+
+class CapfirstLabels:
+    """Labels start with a capital, as Django does for model fields (number fields come lower-case)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if field.label:
+                field.label = capfirst(field.label)
+
+
+class AgreementFilterForm(forms.Form):
+    """The filters of the agreement list: fiscal year and status."""
+
+    fiscal_year = forms.TypedChoiceField(label=_("Fiscal year"), coerce=int, empty_value=None, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All statuses")), *Status.choices], required=False)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [("", _("All years")), *[(y, str(y)) for y in years]]
+
+    def filter(self, agreements):
+        if self.cleaned_data.get("fiscal_year"):
+            agreements = agreements.filter(fiscal_year=self.cleaned_data["fiscal_year"])
+        if self.cleaned_data.get("status"):
+            agreements = agreements.filter(status=self.cleaned_data["status"])
+        return agreements
+
+
+class CreateForm(forms.Form):
+    fiscal_year = forms.IntegerField(
+        label=_("Fiscal year (B.E.)"), min_value=2500, max_value=2700,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class BEDateInput(forms.DateInput):
+    """A browser date picker (the value travels as YYYY-MM-DD, whatever the display)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class BEDateField(forms.DateField):
+    """A date typed as YYYY-MM-DD or D/M/YYYY; a year above 2400 is read as Buddhist era."""
+
+    widget = BEDateInput
+    input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+
+    def to_python(self, value: Any) -> date | None:
+        result = super().to_python(value)
+        if result is not None and result.year > 2400:
+            result = result.replace(year=result.year - BE_OFFSET)
+        return result
+
+
+class SectionsForm(CapfirstLabels, forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "mof_signatory_title", "mof_signatory_name", "fund_signatory_title", "fund_signatory_name",
+            "term_start", "term_end", "vision", "mission", "objectives", "obligations", "other_terms",
+        ]
+        field_classes = {"term_start": BEDateField, "term_end": BEDateField}
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in ["vision", "mission", "objectives", "obligations", "other_terms"]}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end < start:
+            self.add_error("term_end", _("The term cannot end before it starts."))
+        return data
+
+
+KPI_FIELDS = [
+    "area", "parent", "code", "name_th", "kind", "unit", "weight", "direction",
+    "level_1", "level_2", "level_3", "level_4", "level_5",
+    "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5",
+    "definition", "formula", "numerator", "denominator", "target_basis", "is_quantitative", "indicator", "notes",
+]
+
+
+class KpiForm(CapfirstLabels, forms.ModelForm):
+    """One KPI of an agreement. Checks only what a form can (a code, a parent); the
+    scoring rules (weights, levels) are checked by ``validation`` on the whole agreement."""
+
+    class Meta:
+        model = Kpi
+        fields = KPI_FIELDS
+        widgets = {
+            **{f"level_text_{n}": forms.Textarea(attrs={"rows": 2}) for n in range(1, 6)},
+            **{f: forms.Textarea(attrs={"rows": 2}) for f in ["definition", "formula", "numerator", "denominator", "notes"]},
+            "unit": forms.TextInput(attrs={"list": "unit-suggestions"}),
+        }
+
+    unit_suggestions = UNIT_SUGGESTIONS
+
+    def __init__(self, *args: Any, agreement: Agreement, areas: list[AgreementArea], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+        self.instance.agreement = agreement
+        self.fields["area"].queryset = AgreementArea.objects.filter(agreement=agreement)
+        self.fields["area"].choices = [(a.pk, f"{a.code} {a.name_th}") for a in areas]
+        groups = Kpi.objects.filter(agreement=agreement, kind=KpiKind.GROUP)
+        if self.instance.pk:
+            groups = groups.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = groups
+        self.fields["parent"].required = False
+        self.fields["parent"].empty_label = _("(none: a KPI of the area)")
+
+    def clean_code(self) -> str:
+        code = (self.cleaned_data.get("code") or "").strip()
+        if not code or any(ch.isspace() for ch in code):
+            raise ValidationError(_("A code is one word without spaces, e.g. 2.1 or 3.1.2."))
+        taken = Kpi.objects.filter(agreement=self.agreement, code=code)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(_("Another KPI of this agreement already has the code %(code)s."), params={"code": code})
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        parent, area = data.get("parent"), data.get("area")
+        if parent is not None and area is not None and parent.area_id != area.pk:
+            self.add_error("parent", _("The group %(code)s is in another area.") % {"code": parent.code})
+        kind = data.get("kind")
+        if self.instance.pk and kind != KpiKind.GROUP and self.instance.children.exists():
+            self.add_error("kind", _("This KPI has sub-KPIs: move or delete them before changing its kind."))
+        return data
+
+
+class CriterionForm(CapfirstLabels, forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5"]
+
+
+CriterionFormSet = inlineformset_factory(
+    Kpi, Criterion, form=CriterionForm,
+    fields=["name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5"],
+    widgets={
+        "name_th": forms.Textarea(attrs={"rows": 2}),
+        **{f"level_text_{n}": forms.Textarea(attrs={"rows": 2}) for n in range(1, 6)},
+    },
+    extra=3, can_delete=True,
+)
+
+
+class PastResultForm(forms.Form):
+    """One previous year's result: a number (Thai digits fine) or a text such as N/A."""
+
+    fiscal_year = forms.IntegerField(widget=forms.HiddenInput)
+    result = forms.CharField(label=_("result"), required=False, max_length=255)
+    is_preliminary = forms.BooleanField(label=_("preliminary"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        text = (data.get("result") or "").strip()
+        data["value"], data["text"] = None, ""
+        if text:
+            try:
+                data["value"] = parse_number(text)
+            except ValidationError:
+                data["text"] = text  # "N/A", "-", "ยังไม่มีผล"
+        return data
+
+
+PastResultFormSet = forms.formset_factory(PastResultForm, extra=0)
+
+
+def past_results_initial(kpi: Kpi | None, fiscal_year: int, years: int = 3) -> list[dict[str, Any]]:
+    """The rows of the past-results table: the three previous years, filled from what is stored."""
+    stored = {row.fiscal_year: row for row in (kpi.past_results.all() if kpi is not None and kpi.pk else [])}
+    wanted = sorted({*range(fiscal_year - years, fiscal_year), *stored})
+    rows = []
+    for year in wanted:
+        row = stored.get(year)
+        result = ""
+        if row is not None:
+            result = row.text if row.value is None else canonical(row.value)
+        rows.append({"fiscal_year": year, "result": result, "is_preliminary": bool(row and row.is_preliminary)})
+    return rows
+
+
+def save_past_results(kpi: Kpi, formset: forms.BaseFormSet) -> None:
+    """Store each year given; a row left empty removes that year's result."""
+    for form in formset:
+        data = form.cleaned_data
+        if not data:
+            continue
+        year = data["fiscal_year"]
+        if data["value"] is None and not data["text"]:
+            for row in KpiHistory.objects.filter(kpi=kpi, fiscal_year=year):
+                row.delete()  # one by one, so the audit trail records it
+            continue
+        row = KpiHistory.objects.filter(kpi=kpi, fiscal_year=year).first() or KpiHistory(kpi=kpi, fiscal_year=year)
+        row.value, row.text, row.is_preliminary = data["value"], data["text"], data["is_preliminary"]
+        row.save()
+
+
+class AreaWeightForm(CapfirstLabels, forms.Form):
+    weight = NumberFormField(label=_("weight"), required=False)
+
+
+AreaWeightFormSet = forms.formset_factory(AreaWeightForm, extra=0)
+
+
+class StepForm(forms.Form):
+    occurred_on = BEDateField(label=_("Date"), required=False)
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
