@@ -15,6 +15,9 @@ FILE_COMMANDS = {
     "score": ("pramoen.cli.score", "score a scorecard file (JSON/YAML) and print the result"),
 }
 
+# Spellings with a hyphen for Django management commands (Django names them with underscores).
+COMMAND_ALIASES = {"export-scorecard": "export_scorecard"}
+
 
 def _print_file_commands() -> None:
     print("Pramoen file commands (no database needed):")
@@ -26,6 +29,8 @@ def _print_file_commands() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     command = argv[1] if len(argv) > 1 else "help"
+    if command in COMMAND_ALIASES:  # the documented spelling of a Django command with an underscore
+        command = argv[1] = COMMAND_ALIASES[command]
     if command in FILE_COMMANDS:
         import importlib
 

@@ -1,0 +1,157 @@
+"""Forms of the rounds app: one KPI's result and narrative, a workflow step, an evidence file."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from pramoen.agreements.models import LEVEL_NUMBERS, Criterion, Kpi, KpiKind
+from pramoen.agreements.scorecard import milestone_levels
+from pramoen.core.fields import NumberFormField
+from pramoen.core.workflow import StepRefused
+
+from .models import CriterionResult, Result, Round
+
+NARRATIVE_FIELDS = ("narrative_reasons", "narrative_factors", "narrative_obstacles", "narrative_plan")
+NARRATIVE_MAX = 20_000
+LOWEST_LEVEL, HIGHEST_LEVEL = Decimal(1), Decimal(5)
+
+
+def _label(name: str) -> Any:
+    return capfirst(Result._meta.get_field(name).verbose_name)
+
+
+def check_level(value: Decimal | None) -> None:
+    if value is not None and not (LOWEST_LEVEL <= value <= HIGHEST_LEVEL):
+        raise ValidationError(
+            _("A level must be from 1 to 5 (decimals such as 3.5 are allowed), not %(value)s."),
+            code="level_range", params={"value": value},
+        )
+
+
+class LevelField(NumberFormField):
+    """A level reached, 1–5, decimals allowed."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "class": "level-input"})
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        check_level(value)
+
+
+class ResultForm(forms.Form):
+    """The result of one KPI in one round and its four-part narrative.
+
+    The result fields depend on the kind of KPI: a number (levelled), the level
+    reached (milestone), or a level per criterion (composite).
+    """
+
+    narrative_reasons = forms.CharField(label=_label("narrative_reasons"), required=False, max_length=NARRATIVE_MAX,
+                                        widget=forms.Textarea(attrs={"rows": 3}))
+    narrative_factors = forms.CharField(label=_label("narrative_factors"), required=False, max_length=NARRATIVE_MAX,
+                                        widget=forms.Textarea(attrs={"rows": 3}))
+    narrative_obstacles = forms.CharField(label=_label("narrative_obstacles"), required=False,
+                                          max_length=NARRATIVE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
+    narrative_plan = forms.CharField(label=_label("narrative_plan"), required=False, max_length=NARRATIVE_MAX,
+                                     widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, kpi: Kpi, criteria: list[Criterion], result: Result | None, **kwargs: Any) -> None:
+        self.kpi, self.criteria, self.result = kpi, criteria, result
+        initial: dict[str, Any] = {}
+        if result is not None:
+            initial = {name: getattr(result, name) for name in NARRATIVE_FIELDS}
+            initial["value"] = result.value
+            for cr in result.criterion_results.all():
+                initial[f"criterion_{cr.criterion_id}"] = cr.level
+        kwargs.setdefault("initial", initial)
+        kwargs.setdefault("prefix", f"kpi{kpi.pk}")
+        super().__init__(*args, **kwargs)
+        result_fields: dict[str, forms.Field] = {}
+        if kpi.kind == KpiKind.LEVELLED:
+            label = _("Result") if not kpi.unit else _("Result (%(unit)s)") % {"unit": kpi.unit}
+            result_fields["value"] = NumberFormField(label=label, required=False)
+        elif kpi.kind == KpiKind.MILESTONE:
+            defined = [n for n in milestone_levels(kpi) if n is not None]
+            result_fields["value"] = LevelField(
+                label=_("Level reached"), required=False,
+                help_text=_("1 to 5; defined levels: %(levels)s") % {"levels": ", ".join(defined)},
+            )
+            result_fields["value"].widget.attrs["list"] = f"levels-{kpi.pk}"
+        elif kpi.kind == KpiKind.COMPOSITE:
+            for criterion in criteria:
+                result_fields[f"criterion_{criterion.pk}"] = LevelField(
+                    label=criterion.name_th, required=False, help_text=_("Level reached, 1 to 5"),
+                )
+        # Result fields first, then the narrative, so Tab follows the order people read.
+        self.fields = {**result_fields, **self.fields}
+        first = next(iter(self.fields.values()))
+        first.widget.attrs["autofocus"] = True
+
+    @property
+    def result_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name not in NARRATIVE_FIELDS]
+
+    @property
+    def narrative_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in NARRATIVE_FIELDS]
+
+    def criterion_rows(self) -> list[tuple[Criterion, forms.BoundField]]:
+        return [(c, self[f"criterion_{c.pk}"]) for c in self.criteria]
+
+    def milestone_hints(self) -> list[tuple[int, str]]:
+        """(level, text) of the defined levels of a milestone KPI, offered as suggestions."""
+        return [(n, text) for n, text, defined in zip(LEVEL_NUMBERS, self.kpi.level_texts, milestone_levels(self.kpi))
+                if defined is not None]
+
+    def save(self, round_: Round) -> Result:
+        """Save everything or nothing; refuse if the round stopped being editable meanwhile."""
+        data = self.cleaned_data
+        with transaction.atomic():
+            locked = Round.objects.select_for_update().get(pk=round_.pk)
+            if not locked.fund_may_edit:
+                raise StepRefused(_("The round is no longer open for editing; reload the page."))
+            # The round's lock serialises concurrent saves, so this cannot create the row twice.
+            result = Result.objects.filter(round=locked, kpi=self.kpi).first() or Result(round=locked, kpi=self.kpi)
+            values = {name: data.get(name, "").strip() for name in NARRATIVE_FIELDS}
+            if "value" in self.fields:
+                values["value"] = data.get("value")
+            # Save only what changed, so the audit trail shows real edits (one record for a new result).
+            if result.pk is None or any(getattr(result, k) != v for k, v in values.items()):
+                for name, value in values.items():
+                    setattr(result, name, value)
+                result.save()
+            existing = {cr.criterion_id: cr for cr in result.criterion_results.all()}
+            for criterion in self.criteria:
+                level = data.get(f"criterion_{criterion.pk}")
+                cr = existing.get(criterion.pk)
+                if cr is None:
+                    if level is not None:
+                        CriterionResult.objects.create(result=result, criterion=criterion, level=level)
+                elif cr.level != level:
+                    cr.level = level
+                    cr.save()
+        return result
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("File"), allow_empty_file=True)
+    description = forms.CharField(label=_("Description"), required=False, max_length=500)
+
+    @property
+    def max_mb(self) -> str:
+        from .evidence import max_mb
+
+        return max_mb()

@@ -1,0 +1,101 @@
+"""A round laid out for the pages: areas, then KPIs in agreement order with their live scores.
+
+Everything is read from one :class:`services.RoundCard`, so the number of
+queries does not depend on how many KPIs the agreement has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pramoen.agreements.models import Criterion, Kpi, KpiKind
+from pramoen.scoring.compute import AreaScore, KpiScore
+
+from .forms import NARRATIVE_FIELDS
+from .models import Result
+from .services import RoundCard
+
+
+@dataclass
+class Row:
+    kpi: Kpi
+    result: Result | None
+    score: KpiScore | None
+    criteria: list[tuple[Criterion, Decimal | None]] = field(default_factory=list)
+
+    @property
+    def is_group(self) -> bool:
+        return self.kpi.kind == KpiKind.GROUP
+
+    @property
+    def depth(self) -> int:
+        return self.kpi.depth
+
+    @property
+    def value(self) -> Decimal | None:
+        return None if self.result is None else self.result.value
+
+    @property
+    def has_result(self) -> bool:
+        if self.kpi.kind == KpiKind.COMPOSITE:
+            return bool(self.criteria) and all(level is not None for _c, level in self.criteria)
+        return self.value is not None
+
+    @property
+    def evidence(self) -> list:
+        return [] if self.result is None else list(self.result.evidence.all())
+
+    @property
+    def evidence_count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def narratives_filled(self) -> int:
+        if self.result is None:
+            return 0
+        return sum(1 for name in NARRATIVE_FIELDS if getattr(self.result, name).strip())
+
+    @property
+    def narratives_total(self) -> int:
+        return len(NARRATIVE_FIELDS)
+
+
+@dataclass
+class AreaBlock:
+    area: object  # AgreementArea
+    score: AreaScore | None
+    rows: list[Row]
+
+
+def kpi_scores(card: RoundCard) -> dict[str, KpiScore]:
+    return {} if card.score is None else {k.code: k for k in card.score.kpis()}
+
+
+def row_for(card: RoundCard, kpi: Kpi, scores: dict[str, KpiScore] | None = None) -> Row:
+    scores = kpi_scores(card) if scores is None else scores
+    result = card.results.get(kpi.pk)
+    criteria: list[tuple[Criterion, Decimal | None]] = []
+    if kpi.kind == KpiKind.COMPOSITE:
+        levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
+        criteria = [(c, levels.get(c.pk)) for c in card.content.criteria.get(kpi.pk, [])]
+    return Row(kpi=kpi, result=result, score=scores.get(kpi.code), criteria=criteria)
+
+
+def blocks(card: RoundCard) -> list[AreaBlock]:
+    """Areas in order, each with its KPIs depth first (groups followed by their children)."""
+    scores = kpi_scores(card)
+    area_scores = {} if card.score is None else {a.area.code: a for a in card.score.areas}
+    out = []
+    for area in card.content.areas:
+        rows: list[Row] = []
+
+        def walk(kpi: Kpi) -> None:
+            rows.append(row_for(card, kpi, scores))
+            for child in card.content.children.get(kpi.pk, []):
+                walk(child)
+
+        for kpi in card.content.top_level(area):
+            walk(kpi)
+        out.append(AreaBlock(area=area, score=area_scores.get(area.code), rows=rows))
+    return out
