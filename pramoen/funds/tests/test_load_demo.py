@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
 
+from pramoen.funds.management.commands.load_demo import Command as LoadDemoCommand
 from pramoen.funds.models import Fund, OwnerAgency
 
 
@@ -34,7 +35,7 @@ class LoadDemoTestCase(TestCase):
 
     def test_it_creates_the_demo_superuser(self) -> None:
         out = self.load()
-        self.assertIn("demo / pramoen-demo", out)
+        self.assertRegex(out, r"demo +/ pramoen-demo +administrator")
         user = authenticate(username="demo", password="pramoen-demo")
         assert isinstance(user, User)
         self.assertTrue(user.is_superuser)
@@ -55,7 +56,7 @@ class LoadDemoTestCase(TestCase):
         out = self.load()
         self.assertIn("0 created, 0 updated, 111 unchanged", out)
         self.assertEqual(Fund.objects.count(), 111)
-        self.assertEqual(OwnerAgency.objects.count(), 1)
+        self.assertEqual(OwnerAgency.objects.count(), 2)  # of 1-06 and of the second demo fund 1-04
         self.assertEqual(User.objects.filter(username="demo").count(), 1)
 
     def test_it_keeps_the_sample_fund_when_the_fund_list_is_loaded_again(self) -> None:
@@ -64,6 +65,13 @@ class LoadDemoTestCase(TestCase):
         fund = Fund.objects.get(code="1-06")
         self.assertEqual(fund.name_en, "Revolving Fund for Lending to Farmers and the Poor")
         self.assertIsNotNone(fund.owner_agency)
+
+    def test_it_lists_every_demo_login_in_its_output_and_help(self) -> None:
+        out = self.load()
+        help_text = LoadDemoCommand().help
+        for username in ("fund-staff", "fund-approver", "agency", "cgd", "consultant", "committee", "fund2-staff"):
+            self.assertRegex(out, rf"\n  {username} +/ pramoen-demo ")
+            self.assertIn(username, help_text)
 
     @override_settings(DEBUG=False)
     def test_it_refuses_to_run_without_debug(self) -> None:

@@ -1,8 +1,12 @@
-"""Demonstration data for trying Pramoen out: the fund list, one fully described
-fund (the one of the sample RFES report, seed 001) and a demo superuser.
+"""Demonstration data for trying Pramoen out: the fund list, the evaluation
+frameworks, one user per role, fund 1-06's FY2567 agreement in force with rounds
+1 and 2 approved (the sample RFES report, seed 001), and fund 1-04's FY2568 PPP
+being drafted.
 
-Each piece is a small function that can be run again safely, so later features
-add their own demo data as one more function called from ``handle``.
+Safe to run again, all or nothing (one transaction): users are reset to the
+published password, and the two demo agreements are deleted and rebuilt from
+scratch, so a demo that was played with comes back as it was. The builders live
+in ``pramoen.demo``.
 """
 
 from __future__ import annotations
@@ -11,16 +15,16 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
+from pramoen.demo import second_fund, seed001
+from pramoen.demo.users import DEMO_PASSWORD, USERS, set_up_users
 from pramoen.funds.models import Fund, OwnerAgency
 
 DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "pramoen-demo"
 
 FARMERS_FUND_CODE = "1-06"  # กองทุนหมุนเวียนเพื่อการกู้ยืมแก่เกษตรกรและผู้ยากจน
 
@@ -41,23 +45,17 @@ def set_up_farmers_fund() -> Fund:
     return fund
 
 
-def set_up_demo_user() -> AbstractUser:
-    """A superuser ``demo`` whose password is always reset to the published one."""
-    user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
-    user.is_active = True
-    user.is_staff = True
-    user.is_superuser = True
-    # set_password, not create_superuser: the demo password is deliberately weak
-    # and must not go through the password validators.
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
+def logins() -> list[str]:
+    """One line per demo user: username, password, role."""
+    return [f"  {u.username:<15} / {DEMO_PASSWORD}   {u.description}" for u in USERS]
 
 
 class Command(BaseCommand):
     help = (
-        "Load demonstration data: the fund list, the sample fund 1-06 with its owner agency, "
-        f"and a superuser '{DEMO_USERNAME}' with the password '{DEMO_PASSWORD}'. Safe to run again."
+        "Load demonstration data: the fund list, the FY2567 and FY2568 frameworks, fund 1-06's FY2567 "
+        "agreement in force with rounds 1-2 approved, fund 1-04's FY2568 PPP in drafting, and one user per "
+        f"role, all with the password '{DEMO_PASSWORD}': {', '.join(u.username for u in USERS)} "
+        f"('{DEMO_USERNAME}' is a superuser). Safe to run again: the demo agreements are rebuilt."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -76,6 +74,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("load_funds", stdout=self.stdout, stderr=self.stderr)
             fund = set_up_farmers_fund()
-            user = set_up_demo_user()
-        self.stdout.write(f"Demo fund: {fund}")
-        self.stdout.write(f"Demo login: {user.get_username()} / {DEMO_PASSWORD}")
+            other = second_fund.set_up_fund()
+            # Delete the demo agreements before the frameworks are (re)loaded: they protect them.
+            seed001.delete_agreement(fund)
+            second_fund.delete_agreement(other)
+            call_command("load_frameworks", stdout=self.stdout, stderr=self.stderr)
+            users = set_up_users()
+            agreement = seed001.load(fund, users)
+            draft = second_fund.load(other, users)
+        with translation.override("en"):  # the terminal output is English, like the help
+            self.stdout.write(f"Demo fund: {fund}")
+            self.stdout.write(f"  {agreement}: {agreement.get_status_display()}, rounds 1 and 2 approved")
+            self.stdout.write(f"  {draft}: {draft.get_status_display()}")
+            self.stdout.write("Demo logins (user / password   role):")
+            for line in logins():
+                self.stdout.write(line)
