@@ -9,7 +9,7 @@ step. Nothing is decided by hiding a button: the server checks every request.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.db.models import Q, QuerySet
 
 from pramoen.funds.models import Fund
@@ -59,10 +59,14 @@ def can_view_fund(user, fund: Fund) -> bool:
 
 
 def require_view_fund(user, fund: Fund) -> frozenset[str]:
-    """The user's roles for ``fund``; PermissionDenied (403) if they have none."""
+    """The user's roles for ``fund``; Http404 if they have none.
+
+    A fund the user may not see is answered as if it did not exist (the project's
+    convention); 403 is for an action on a fund the user does see.
+    """
     roles = roles_for(user, fund)
     if not roles:
-        raise PermissionDenied
+        raise Http404
     return roles
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import unicodedata
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -72,16 +74,37 @@ class BEDateInput(forms.DateInput):
 
 
 class BEDateField(forms.DateField):
-    """A date typed as YYYY-MM-DD or D/M/YYYY; a year above 2400 is read as Buddhist era."""
+    """A date typed as YYYY-MM-DD or D/M/YYYY (Thai digits fine); a year above 2400 is read as Buddhist era.
+
+    The era is converted *before* the date is built: 29/02/2567 B.E. (2024) exists though
+    2567 A.D. has no 29 February, and 29/02/2568 B.E. (2025) does not though 2568 A.D. would.
+    """
 
     widget = BEDateInput
-    input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+    PATTERNS = (
+        re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+        re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),
+    )
 
     def to_python(self, value: Any) -> date | None:
-        result = super().to_python(value)
-        if result is not None and result.year > 2400:
-            result = result.replace(year=result.year - BE_OFFSET)
-        return result
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        for pattern in self.PATTERNS:
+            match = pattern.match(text)
+            if match:
+                year, month, day = (int(match[k]) for k in ("y", "m", "d"))  # int() reads Thai digits
+                if year > 2400:
+                    year -= BE_OFFSET
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    break
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class SectionsForm(CapfirstLabels, forms.ModelForm):
@@ -140,6 +163,8 @@ class KpiForm(CapfirstLabels, forms.ModelForm):
 
     def clean_code(self) -> str:
         code = (self.cleaned_data.get("code") or "").strip()
+        # Thai (or any other) digits become 0-9, so "๒.๑" and "2.1" are one code, not two that look alike.
+        code = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in code)
         if not code or any(ch.isspace() for ch in code):
             raise ValidationError(_("A code is one word without spaces, e.g. 2.1 or 3.1.2."))
         taken = Kpi.objects.filter(agreement=self.agreement, code=code)
@@ -154,10 +179,29 @@ class KpiForm(CapfirstLabels, forms.ModelForm):
         parent, area = data.get("parent"), data.get("area")
         if parent is not None and area is not None and parent.area_id != area.pk:
             self.add_error("parent", _("The group %(code)s is in another area.") % {"code": parent.code})
+        if parent is not None and self.instance.pk and self._is_descendant(parent):
+            # Saving would close a loop: the KPIs in it would drop out of the scorecard.
+            self.add_error("parent", _("The group %(code)s is inside this KPI; a KPI cannot be placed under its own sub-KPI.")
+                           % {"code": parent.code})
         kind = data.get("kind")
-        if self.instance.pk and kind != KpiKind.GROUP and self.instance.children.exists():
+        has_children = bool(self.instance.pk) and self.instance.children.exists()
+        if has_children and kind != KpiKind.GROUP:
             self.add_error("kind", _("This KPI has sub-KPIs: move or delete them before changing its kind."))
+        if has_children and area is not None and area.pk != self.instance.area_id:
+            self.add_error("area", _("This group has sub-KPIs in its area: move or delete them before moving the group."))
         return data
+
+    def _is_descendant(self, candidate: Kpi) -> bool:
+        """Whether ``candidate`` lies below this KPI (one query for the agreement's links)."""
+        parent_of = dict(Kpi.objects.filter(agreement=self.agreement).values_list("pk", "parent_id"))
+        seen: set[int] = set()
+        node: int | None = candidate.pk
+        while node is not None and node not in seen:
+            if node == self.instance.pk:
+                return True
+            seen.add(node)
+            node = parent_of.get(node)
+        return False
 
 
 class CriterionForm(CapfirstLabels, forms.ModelForm):
@@ -196,7 +240,28 @@ class PastResultForm(forms.Form):
         return data
 
 
-PastResultFormSet = forms.formset_factory(PastResultForm, extra=0)
+class BasePastResultFormSet(forms.BaseFormSet):
+    """The rows the form offered, and only those: each year once, none other (a posted year is not trusted)."""
+
+    def __init__(self, *args: Any, years: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = set(years or [])
+
+    def clean(self) -> None:
+        seen: set[int] = set()
+        for form in self.forms:
+            year = (form.cleaned_data or {}).get("fiscal_year")
+            if year is None:
+                continue
+            if year not in self.years:
+                raise ValidationError(_("Past results can be given for %(years)s only, not %(year)s.")
+                                      % {"years": ", ".join(str(y) for y in sorted(self.years)), "year": year})
+            if year in seen:
+                raise ValidationError(_("The past result of %(year)s is given twice.") % {"year": year})
+            seen.add(year)
+
+
+PastResultFormSet = forms.formset_factory(PastResultForm, formset=BasePastResultFormSet, extra=0)
 
 
 def past_results_initial(kpi: Kpi | None, fiscal_year: int, years: int = 3) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from pramoen.core.fields import canonical
 from pramoen.scoring import reader
 from pramoen.scoring.compute import CardScore, score_card
 from pramoen.scoring.problems import Problem, ScorecardInvalid
+from pramoen.scoring.rules import MANUAL_RULES
 
 from .models import LEVEL_NUMBERS, Agreement, Kpi, KpiKind
 
@@ -137,6 +138,13 @@ def card_data(
         data["previous_total"] = _number(previous_total)
     if late_days:
         data["late_days"] = late_days
+    # A year whose penalty differs from the manual's says so in the file, so that
+    # ``python -m pramoen score`` on the export gives the total the pages show.
+    year_rules = agreement.framework.scoring_rules()
+    if year_rules.late_penalty_per_day != MANUAL_RULES.late_penalty_per_day:
+        data["late_penalty_per_day"] = _number(year_rules.late_penalty_per_day)
+    if year_rules.late_penalty_cap != MANUAL_RULES.late_penalty_cap:
+        data["late_penalty_cap"] = _number(year_rules.late_penalty_cap)
     return data
 
 

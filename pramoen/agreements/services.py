@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from pramoen.access.models import Role
@@ -34,10 +34,19 @@ def create_agreement(fund: Fund, fiscal_year: int) -> Agreement:
         raise ValidationError({"fiscal_year": _(
             "There is no evaluation framework for %(year)s yet: a CGD officer must set it up first."
         ) % {"year": fiscal_year}})
+    taken = ValidationError({"fiscal_year": _("%(fund)s already has an agreement for %(year)s.")
+                             % {"fund": fund.code, "year": fiscal_year}})
+    try:
+        return _create(fund, fiscal_year, framework, taken)
+    except IntegrityError:
+        # Another request started the same agreement a moment ago (the unique constraint caught it).
+        raise taken from None
+
+
+def _create(fund: Fund, fiscal_year: int, framework: Framework, taken: ValidationError) -> Agreement:
     with transaction.atomic():
         if Agreement.objects.select_for_update().filter(fund=fund, fiscal_year=fiscal_year).exists():
-            raise ValidationError({"fiscal_year": _("%(fund)s already has an agreement for %(year)s.")
-                                   % {"fund": fund.code, "year": fiscal_year}})
+            raise taken
         agreement = Agreement.objects.create(fund=fund, fiscal_year=fiscal_year, framework=framework)
         areas: dict[int, AgreementArea] = {}
         for order, band in enumerate(framework.areas.all()):

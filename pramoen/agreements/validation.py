@@ -7,13 +7,16 @@ a definition) are shown but do not.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pramoen.core.fields import canonical
+from pramoen.scoring.problems import Problem
 
 from . import scorecard
 from .models import Agreement, KpiKind
@@ -36,7 +39,8 @@ class Issue:
 def issues(agreement: Agreement, content: scorecard.Content | None = None) -> list[Issue]:
     content = content or scorecard.Content.load(agreement)
     language = get_language() or "th"
-    found = [Issue(p.where, p.message(language)) for p in scorecard.check(agreement, content)]
+    found = [Issue(p.where, _with_field_label(p).message(language)) for p in scorecard.check(agreement, content)]
+    found += tree_issues(content)
     found += framework_issues(agreement, content)
     found += completeness_warnings(content)
     return found
@@ -44,6 +48,48 @@ def issues(agreement: Agreement, content: scorecard.Content | None = None) -> li
 
 def errors(agreement: Agreement, content: scorecard.Content | None = None) -> list[Issue]:
     return [i for i in issues(agreement, content) if i.is_error]
+
+
+# The scoring core names fields by their key in the scorecard file; the pages use the form's words.
+FIELD_LABELS = {
+    "weight": gettext_lazy("weight"),
+    "criteria": gettext_lazy("criteria"),
+    "kpis": gettext_lazy("KPIs"),
+    "levels": gettext_lazy("levels"),
+    "name": gettext_lazy("name"),
+    "code": gettext_lazy("code"),
+    "unit": gettext_lazy("unit"),
+    "direction": gettext_lazy("direction"),
+}
+
+
+def _with_field_label(problem: Problem) -> Problem:
+    label = FIELD_LABELS.get(problem.params.get("field", ""))
+    if label is None:
+        return problem
+    return dataclasses.replace(problem, params={**problem.params, "field": str(label)})
+
+
+def tree_issues(content: scorecard.Content) -> list[Issue]:
+    """KPIs the scorecard would lose or misplace: parent loops, a sub-KPI outside its group's area or
+    under a KPI that is not a group. The card is built by walking the tree, so these are not seen otherwise."""
+    found: list[Issue] = []
+    by_id = {k.pk: k for k in content.kpis}
+    area_code = {a.pk: a.code for a in content.areas}
+    reachable = {k.pk for k in content.ordered()}
+    for kpi in content.kpis:
+        parent = by_id.get(kpi.parent_id) if kpi.parent_id else None
+        if parent is not None and parent.kind != KpiKind.GROUP:
+            found.append(Issue(kpi.code, _("KPI %(code)s is under %(parent)s, which is not a group.")
+                               % {"code": kpi.code, "parent": parent.code}))
+        elif parent is not None and parent.area_id != kpi.area_id:
+            found.append(Issue(kpi.code, _("KPI %(code)s is in area %(area)s but its group %(parent)s is in area %(other)s.")
+                               % {"code": kpi.code, "area": area_code.get(kpi.area_id, "?"), "parent": parent.code,
+                                  "other": area_code.get(parent.area_id, "?")}))
+        elif kpi.pk not in reachable:
+            found.append(Issue(kpi.code, _("KPI %(code)s is inside a loop of groups (%(parent)s); it cannot be scored.")
+                               % {"code": kpi.code, "parent": parent.code if parent else "–"}))
+    return found
 
 
 def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[Issue]:

@@ -248,7 +248,11 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 locked, roles = _load(request, pk, for_update=True)
                 _require_edit(locked, roles)
-                form.save()
+                # Copy only the form's fields onto the row read under the lock: the instance the form
+                # was bound to may carry a status or signing dates that changed meanwhile.
+                for name in form.Meta.fields:
+                    setattr(locked, name, getattr(form.instance, name))
+                locked.save()
             messages.success(request, _("The agreement has been saved."))
             return redirect(agreement)
         return render(request, "agreements/edit.html", {"form": form, "agreement": agreement}, status=400)
@@ -332,7 +336,8 @@ def _kpi_forms(agreement: Agreement, kpi: Kpi | None, data=None, initial: dict[s
     form = KpiForm(data, instance=instance, agreement=agreement, areas=areas, initial=initial or {})
     criteria = CriterionFormSet(data, instance=instance, prefix="criteria",
                                 queryset=Criterion.objects.filter(kpi=instance) if instance.pk else Criterion.objects.none())
-    past = PastResultFormSet(data, prefix="past", initial=past_results_initial(kpi, agreement.fiscal_year))
+    rows = past_results_initial(kpi, agreement.fiscal_year)
+    past = PastResultFormSet(data, prefix="past", initial=rows, years=[row["fiscal_year"] for row in rows])
     return form, criteria, past
 
 
@@ -423,6 +428,11 @@ def _kpi_form_errors(form, criteria, past) -> list[str]:
         for number, sub in enumerate(criteria.forms, start=1):
             for field, errors in sub.errors.items():
                 out += [f"{code} · {_('criterion')} {number} · {sub.fields[field].label}: {e}" for e in errors]
+    for sub in past.forms:
+        year = sub.data.get(sub.add_prefix("fiscal_year"), "")
+        for field, errors in sub.errors.items():
+            out += [f"{code} · {_('past result')} {year}: {e}" for e in errors]
+    out += [f"{code} · {e}" for e in past.non_form_errors()]
     return out
 
 

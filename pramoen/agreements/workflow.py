@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pramoen.access.models import Role
 from pramoen.access.policy import ADMIN, roles_for
+from pramoen.core.templatetags.pramoen import format_be_date
 from pramoen.core.workflow import Step, StepRefused, available, check_step
 
 from . import snapshot, validation
@@ -68,6 +69,10 @@ STEPS: dict[str, Step] = {
     ]
 }
 
+# Steps whose date starts or follows a signing deadline: they cannot predate the step before them
+# (the approval, the sending, the objection), or the late days would count from a date that never was.
+DATED_AFTER_PREVIOUS = frozenset({"send_to_fund", "object", "decide_objection"})
+
 # Who may edit the working copy in each state; nobody once it has left drafting.
 EDITORS = {
     Status.PPP_DRAFTING: FUND,
@@ -99,6 +104,12 @@ def perform(agreement: Agreement, step_name: str, user, *, occurred_on: date | N
             if problems:
                 raise StepRefused([f"{p.where}: {p.message}" if p.where else p.message for p in problems])
         on = occurred_on or today
+        if step.name in DATED_AFTER_PREVIOUS:
+            previous = locked.events.order_by("-created_at", "-pk").first()
+            if previous is not None and on < previous.occurred_on:
+                raise StepRefused({"occurred_on": _(
+                    "The date cannot be before %(date)s, the date of the previous step."
+                ) % {"date": format_be_date(previous.occurred_on)}})
         framework = locked.framework
         if step.name == "send_to_fund":
             locked.sent_on = on

@@ -109,4 +109,7 @@ class ExactDecimalField(models.CharField):
         kwargs.setdefault("required", not self.blank)
         kwargs.setdefault("label", self.verbose_name)
         kwargs.setdefault("help_text", self.help_text)
-        return NumberFormField(**{k: v for k, v in kwargs.items() if k in ("required", "label", "help_text", "initial", "disabled")})
+        # Keep what a ModelForm's Meta may give (widgets, labels, help texts); a form_class other than
+        # a NumberFormField is not honoured: the field must read numbers the way staff type them.
+        kept = ("required", "label", "help_text", "initial", "disabled", "widget", "localize", "show_hidden_initial")
+        return NumberFormField(**{k: v for k, v in kwargs.items() if k in kept and v is not None})

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from pramoen.agreements.models import Agreement
+from pramoen.agreements.models import Agreement, KpiKind
 from pramoen.agreements.scorecard import Content, card_data, score
 from pramoen.scoring import fiscal
 from pramoen.scoring.compute import CardScore
@@ -48,6 +48,20 @@ def results_of(round_: Round) -> dict[int, Result]:
     return {r.kpi_id: r for r in rows}
 
 
+def missing(content: Content, results: dict[int, Result]) -> list[str]:
+    """Codes of KPIs with no result (for a composite KPI: a criterion without a level)."""
+    codes = []
+    for kpi in content.leaves():
+        result = results.get(kpi.pk)
+        if kpi.kind == KpiKind.COMPOSITE:
+            levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
+            if any(levels.get(c.pk) is None for c in content.criteria.get(kpi.pk, [])):
+                codes.append(kpi.code)
+        elif result is None or result.value is None:
+            codes.append(kpi.code)
+    return codes
+
+
 def late_days_scored(round_: Round) -> int:
     """Late days that cost points in this round.
 
@@ -83,7 +97,9 @@ def round_card(round_: Round, *, content: Content | None = None, with_previous: 
         previous = Round.objects.filter(agreement=agreement, number=round_.number - 1).first()
         if previous is not None:
             previous_card = round_card(previous, content=content, with_previous=False)
-            if previous_card.score is not None:
+            # Only a fully reported round is a basis: in an empty or partial one every missing KPI
+            # scores 1, and the "change" would be an artefact of what was not entered yet.
+            if previous_card.score is not None and not missing(content, previous_card.results):
                 previous_total = previous_card.score.total
     results = results_of(round_)
     data = card_data(

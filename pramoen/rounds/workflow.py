@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pramoen.access.models import Role
 from pramoen.access.policy import ADMIN, roles_for
-from pramoen.agreements.models import KpiKind, Status
+from pramoen.agreements.models import Status
 from pramoen.core.workflow import Step, StepRefused, available, check_step
 
 from .models import Round, RoundEvent, RoundStatus
@@ -62,20 +62,9 @@ def missing_results(round_: Round) -> list[str]:
     """Codes of KPIs with no result yet (for a composite KPI: a criterion without a level)."""
     from pramoen.agreements.scorecard import Content
 
-    from .services import results_of
+    from .services import missing, results_of
 
-    content = Content.load(round_.agreement)
-    results = results_of(round_)
-    missing = []
-    for kpi in content.leaves():
-        result = results.get(kpi.pk)
-        if kpi.kind == KpiKind.COMPOSITE:
-            levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
-            if any(levels.get(c.pk) is None for c in content.criteria.get(kpi.pk, [])):
-                missing.append(kpi.code)
-        elif result is None or result.value is None:
-            missing.append(kpi.code)
-    return missing
+    return missing(Content.load(round_.agreement), results_of(round_))
 
 
 def perform(round_: Round, step_name: str, user, *, occurred_on: date | None = None, comment: str = "") -> RoundEvent:

@@ -114,7 +114,18 @@ def _leaves(scores: tuple[KpiScore, ...]) -> Iterator[KpiScore]:
                 yield node
 
 
-def score_card(card: Scorecard, scoring_rules: rules.ScoringRules = rules.MANUAL_RULES) -> CardScore:
+def card_rules(card: Scorecard) -> rules.ScoringRules:
+    """The rules a file names, the manual's for what it leaves out."""
+    return rules.ScoringRules(
+        late_penalty_per_day=rules.MANUAL_RULES.late_penalty_per_day
+        if card.late_penalty_per_day is None else card.late_penalty_per_day,
+        late_penalty_cap=rules.MANUAL_RULES.late_penalty_cap if card.late_penalty_cap is None else card.late_penalty_cap,
+    )
+
+
+def score_card(card: Scorecard, scoring_rules: rules.ScoringRules | None = None) -> CardScore:
+    """Score ``card`` with ``scoring_rules`` (default: the rules the card names, else the manual's)."""
+    scoring_rules = card_rules(card) if scoring_rules is None else scoring_rules
     with localcontext() as ctx:
         ctx.prec = PRECISION
         areas, all_leaves = [], []

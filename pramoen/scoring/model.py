@@ -105,3 +105,6 @@ class Scorecard:
     areas: tuple[Area, ...]
     previous_total: Decimal | None = None
     late_days: int = 0
+    # The fiscal year's late-penalty parameters when the file names them (None: the manual's values).
+    late_penalty_per_day: Decimal | None = None
+    late_penalty_cap: Decimal | None = None

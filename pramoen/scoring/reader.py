@@ -49,7 +49,7 @@ MAX_GROUP_DEPTH = 8  # KPI 1 → 1.1 → 1.1.1 …: far deeper than any agreemen
 _EXACT = Context(prec=100)  # weights have at most 35 digits: sums of them are exact here
 
 TOP_REQUIRED = ("fund", "fiscal_year", "round", "areas")
-TOP_OPTIONAL = ("format", "previous_total", "late_days")
+TOP_OPTIONAL = ("format", "previous_total", "late_days", "late_penalty_per_day", "late_penalty_cap")
 AREA_REQUIRED = ("code", "name", "weight", "kpis")
 KPI_REQUIRED = ("code", "name", "weight")
 KPI_OPTIONAL = ("unit",)
@@ -358,6 +358,8 @@ class _Reader:
         late_days = None if top.get("late_days") is None else self.integer(top, "late_days", "late_days")
         if late_days is not None and late_days < 0:
             self.problem("late_days", "negative", field="late_days", value=late_days)
+        per_day = self.optional_number(top, "late_penalty_per_day", "late_penalty_per_day", non_negative=True)
+        cap = self.optional_number(top, "late_penalty_cap", "late_penalty_cap", non_negative=True)
         parsed = [self.area(raw, f"areas[{i}]") for i, raw in enumerate(self.items(top, "areas", "areas") or [])]
         total = sum_if_known([weight for _, weight in parsed])
         if total is not None and total != 100:
@@ -371,6 +373,8 @@ class _Reader:
             areas=tuple(area for area, _ in parsed),  # type: ignore[misc]
             previous_total=previous_total,
             late_days=late_days or 0,
+            late_penalty_per_day=per_day,
+            late_penalty_cap=cap,
         )
 
     def fiscal_year(self, top: Mapping) -> int | None:

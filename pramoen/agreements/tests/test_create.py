@@ -93,3 +93,31 @@ def test_the_form_suggests_the_year_asked_for(client, fund, framework):
     r = client.get(url(fund) + "?fiscal_year=2569")
     assert r.status_code == 200
     assert r.context["form"].initial["fiscal_year"] == 2569
+
+
+def test_a_start_racing_another_is_refused_with_a_message_not_a_crash(client, fund, framework, monkeypatch):
+    # Two people press "start" at once: both pass the existence check, the second insert hits the
+    # unique constraint. It must answer with the usual message, and leave nothing half-made.
+    from pramoen.agreements import services
+
+    first = factories.make_agreement(fund, 2569, framework=framework, content=False)
+    manager = Agreement._default_manager
+
+    class Blind:
+        """The manager as the racing request sees it: the other agreement is not committed yet."""
+
+        def select_for_update(self):
+            return self
+
+        def filter(self, *args, **kwargs):
+            return manager.none()
+
+        def create(self, **kwargs):
+            return manager.create(**kwargs)
+
+    monkeypatch.setattr(services.Agreement, "objects", Blind())
+    login(client, Role.FUND_STAFF, fund=fund)
+    r = client.post(url(fund), {"fiscal_year": "2569"})
+    assert r.status_code == 400
+    assert "already has an agreement" in str(r.context["form"].errors["fiscal_year"])
+    assert list(Agreement._default_manager.filter(fund=fund).values_list("pk", flat=True)) == [first.pk]

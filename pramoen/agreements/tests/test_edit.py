@@ -77,3 +77,25 @@ def test_nobody_edits_an_agreement_in_force_not_even_an_admin(client, agreement)
 def test_it_is_404_for_another_funds_staff(client, agreement):
     login(client, Role.FUND_STAFF, fund=factories.make_fund("5-91"))
     assert client.get(url(agreement)).status_code == 404
+
+
+def test_saving_the_sections_never_writes_back_a_status_read_before_the_lock(client, agreement, monkeypatch):
+    # The agreement moves on (PPP submitted, meeting held) while an admin's edit is on its way:
+    # the edit may still be saved (admins may edit the PP), but must not put the old status back.
+    from pramoen.agreements import forms as agreement_forms
+
+    valid = agreement_forms.SectionsForm.is_valid
+
+    def moved_on_meanwhile(form):
+        ok = valid(form)
+        Agreement.objects.filter(pk=agreement.pk).update(status=Status.PP_DRAFTING)
+        return ok
+
+    monkeypatch.setattr(agreement_forms.SectionsForm, "is_valid", moved_on_meanwhile)
+    login(client, superuser=True)
+    r = client.post(url(agreement), DATA)
+    assert r.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.status == Status.PP_DRAFTING
+    assert agreement.vision == "วิสัยทัศน์"
+    assert agreement.history.first().status == Status.PP_DRAFTING  # the audit trail shows the real state too

@@ -91,6 +91,16 @@ def test_steps_are_post_only(client, agreement):
     assert client.get(f"/agreements/{agreement.pk}/steps/submit_ppp/").status_code == 405
 
 
+def test_a_step_dated_before_the_previous_one_is_refused_next_to_the_date(client, agreement):
+    factories.advance(agreement, Status.APPROVED, on=timezone.localdate() - timedelta(days=3))
+    login(client, Role.CGD_OFFICER)
+    r = step(client, agreement, "send_to_fund", occurred_on=(timezone.localdate() - timedelta(days=4)).isoformat())
+    assert r.status_code == 400
+    assert r.context["steps"][0]["form"].errors["occurred_on"]
+    agreement.refresh_from_db()
+    assert agreement.status == Status.APPROVED
+
+
 def test_the_whole_workflow_through_the_pages(client, agreement):
     """PPP → returned → PPP → PP → sent back → PP → approved → sent → objection → re-sent → signed → in force."""
     fund = agreement.fund
@@ -108,9 +118,10 @@ def test_the_whole_workflow_through_the_pages(client, agreement):
         (consultant, "submit_pp", {}, Status.PP_REVIEW),
         (committee, "send_back", {"comment": "ปรับค่าเป้าหมาย"}, Status.PP_DRAFTING),
         (consultant, "submit_pp", {}, Status.PP_REVIEW),
-        (committee, "approve", {}, Status.APPROVED),
+        (committee, "approve", {"occurred_on": (today - timedelta(days=70)).isoformat()}, Status.APPROVED),
         (cgd, "send_to_fund", {"occurred_on": (today - timedelta(days=60)).isoformat()}, Status.SENT),
-        (approver, "object", {"comment": "ค่าเป้าหมายสูงเกินไป"}, Status.OBJECTION),
+        (approver, "object", {"comment": "ค่าเป้าหมายสูงเกินไป", "occurred_on": (today - timedelta(days=30)).isoformat()},
+         Status.OBJECTION),
         (committee, "decide_objection", {"comment": "ยืนตามเดิม", "occurred_on": (today - timedelta(days=20)).isoformat()}, Status.SENT),
         (approver, "fund_sign", {"occurred_on": today.isoformat()}, Status.FUND_SIGNED),
         (cgd, "mof_sign", {}, Status.IN_FORCE),

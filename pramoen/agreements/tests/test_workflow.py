@@ -132,3 +132,34 @@ def test_the_send_back_loop_numbers_the_pp_versions(agreement):
     workflow.perform(agreement, "submit_pp", consultant)
     assert [v.label for v in agreement.versions.all()] == ["PPP", "PP", "PP 2"]
     assert agreement.events.last().occurred_on <= date.today() + timedelta(days=1)
+
+
+def test_the_agreement_cannot_be_sent_before_the_committee_approved_it(agreement):
+    # The date sent starts the 30 signing days: a date before the approval would invent late days.
+    factories.advance(agreement, Status.APPROVED, on=date(2025, 1, 10))
+    cgd = factories.make_user(Role.CGD_OFFICER)
+    with pytest.raises(StepRefused) as refused:
+        workflow.perform(agreement, "send_to_fund", cgd, occurred_on=date(2025, 1, 9))
+    assert "occurred_on" in refused.value.error_dict
+    assert "2568" in str(refused.value.error_dict["occurred_on"][0].message)  # the approval date, in พ.ศ.
+    assert agreement.status == Status.APPROVED and agreement.signature_due_on is None
+    workflow.perform(agreement, "send_to_fund", cgd, occurred_on=date(2025, 1, 10))
+    assert agreement.signature_due_on == date(2025, 2, 9)
+
+
+def test_an_objection_cannot_be_decided_before_it_was_filed(agreement):
+    factories.advance(agreement, Status.SENT, on=date(2025, 1, 10))
+    approver = factories.make_user(Role.FUND_APPROVER, fund=agreement.fund)
+    committee = factories.make_user(Role.COMMITTEE)
+    workflow.perform(agreement, "object", approver, occurred_on=date(2025, 1, 20), comment="ไม่เห็นด้วย")
+    with pytest.raises(StepRefused):
+        workflow.perform(agreement, "decide_objection", committee, occurred_on=date(2025, 1, 19), comment="ยืนตามเดิม")
+    assert agreement.status == Status.OBJECTION
+
+
+def test_an_objection_cannot_be_filed_before_the_agreement_was_sent(agreement):
+    factories.advance(agreement, Status.SENT, on=date(2025, 1, 10))
+    approver = factories.make_user(Role.FUND_APPROVER, fund=agreement.fund)
+    with pytest.raises(StepRefused):
+        workflow.perform(agreement, "object", approver, occurred_on=date(2025, 1, 9), comment="ไม่เห็นด้วย")
+    assert agreement.status == Status.SENT

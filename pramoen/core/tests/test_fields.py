@@ -43,3 +43,24 @@ def test_it_names_what_is_wrong() -> None:
     with pytest.raises(ValidationError) as error:
         parse_number("1" * 16)
     assert error.value.code == "out_of_range"
+
+
+def test_a_model_forms_widget_for_a_number_field_is_kept() -> None:
+    # Meta.widgets reaches formfield() as ``widget``; dropping it silently lost e.g. a size or a class.
+    from django import forms
+
+    class PenaltyForm(forms.ModelForm):
+        class Meta:
+            model = Framework
+            fields = ["late_penalty_per_day"]
+            widgets = {"late_penalty_per_day": forms.TextInput(attrs={"size": 6})}
+
+    field = PenaltyForm().fields["late_penalty_per_day"]
+    assert isinstance(field, NumberFormField)
+    assert field.widget.attrs["size"] == 6
+    assert PenaltyForm({"late_penalty_per_day": "๐.๐๕"}).is_valid()
+
+
+def test_a_number_widget_keeps_decimal_input_mode_by_default() -> None:
+    field = Framework._meta.get_field("late_penalty_per_day").formfield()
+    assert field.widget.attrs["inputmode"] == "decimal"
