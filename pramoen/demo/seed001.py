@@ -20,8 +20,8 @@ Choices the report does not make for us:
   consultant raises them to the report's 11/12/13/14/16 while revising the PP,
   so the PPP and PP versions have a real difference to compare.
 - A result the report gives as "n/a" (KPI 2.1; 6.1.1 and 6.1.2 in round 1) is
-  entered as 0 — it scores 1, as the report scores an n/a result — because a
-  round cannot be submitted with an empty result; the narrative says it is n/a.
+  entered as "no result this round (n/a)": it scores 1, as the report scores an
+  n/a result, and the narrative says why.
 - KPIs the report gives no definition get one made from their formula's
   meanings (or, for the milestone KPI 3.2, from its levels).
 - Round-1 criteria levels of the governance KPIs are not in the report (only each
@@ -74,7 +74,6 @@ from pramoen.scoring.numbers import thai_digits
 
 DATA_FILE = Path(__file__).parent / "data" / "seed001.json"
 FISCAL_YEAR = 2567
-NO_RESULT = Decimal(0)  # what the demo enters for an n/a result (scores 1, like n/a)
 
 # (step, demo user, date, comment): the agreement's way from PPP to in force.
 AGREEMENT_STEPS: list[tuple[str, str, date, str]] = [
@@ -314,7 +313,10 @@ def enter_round(round_: Round) -> None:
         result = Result(round=round_, kpi=kpi, **narrative(item, key))
         if item["scoring"] != "composite":
             entered = item["results"][key]["entered"]
-            result.value = NO_RESULT if entered is None else _decimal(entered)
+            if entered is None:
+                result.not_available = True
+            else:
+                result.value = _decimal(entered)
         result.save()
         if item["scoring"] == "composite":
             criteria = list(kpi.criteria.order_by("order"))

@@ -69,6 +69,7 @@ class ResultForm(forms.Form):
         if result is not None:
             initial = {name: getattr(result, name) for name in NARRATIVE_FIELDS}
             initial["value"] = result.value
+            initial["not_available"] = result.not_available
             for cr in result.criterion_results.all():
                 initial[f"criterion_{cr.criterion_id}"] = cr.level
         kwargs.setdefault("initial", initial)
@@ -85,6 +86,11 @@ class ResultForm(forms.Form):
                 help_text=_("1 to 5; defined levels: %(levels)s") % {"levels": ", ".join(defined)},
             )
             result_fields["value"].widget.attrs["list"] = f"levels-{kpi.pk}"
+        if "value" in result_fields:
+            result_fields["not_available"] = forms.BooleanField(
+                label=_("No result this round (n/a)"), required=False,
+                help_text=_("Leave the result empty and give the reason in the narrative; an n/a result scores 1."),
+            )
         elif kpi.kind == KpiKind.COMPOSITE:
             for criterion in criteria:
                 result_fields[f"criterion_{criterion.pk}"] = LevelField(
@@ -94,6 +100,15 @@ class ResultForm(forms.Form):
         self.fields = {**result_fields, **self.fields}
         first = next(iter(self.fields.values()))
         first.widget.attrs["autofocus"] = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("not_available"):
+            if data.get("value") is not None:
+                self.add_error("value", _("Leave the result empty when you mark it n/a, or untick n/a."))
+            if not (data.get("narrative_reasons") or "").strip():
+                self.add_error("narrative_reasons", _("Say why there is no result this round."))
+        return data
 
     @property
     def result_fields(self) -> list[forms.BoundField]:
@@ -123,6 +138,7 @@ class ResultForm(forms.Form):
             values = {name: data.get(name, "").strip() for name in NARRATIVE_FIELDS}
             if "value" in self.fields:
                 values["value"] = data.get("value")
+                values["not_available"] = bool(data.get("not_available"))
             # Save only what changed, so the audit trail shows real edits (one record for a new result).
             if result.pk is None or any(getattr(result, k) != v for k, v in values.items()):
                 for name, value in values.items():

@@ -65,11 +65,15 @@ class Result(models.Model):
 
     ``value`` is the measured number for a levelled KPI and the level reached for a
     milestone KPI; a composite KPI's result is its criteria levels (CriterionResult).
+    ``not_available`` marks a result reported as n/a: ``value`` stays empty.
     """
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="results", verbose_name=_("round"))
     kpi = models.ForeignKey("agreements.Kpi", on_delete=models.CASCADE, related_name="results", verbose_name=_("KPI"))
     value = ExactDecimalField(_("result"), null=True, blank=True)
+    # The fund states there is no result this round (e.g. a survey made only at year end).
+    # It counts as reported, scores 1 like any missing result, and needs a reason in the narrative.
+    not_available = models.BooleanField(_("no result this round (n/a)"), default=False)
     narrative_reasons = models.TextField(_("reasons the result is better or worse than the target"), blank=True)
     narrative_factors = models.TextField(_("supporting factors"), blank=True)
     narrative_obstacles = models.TextField(_("obstacles and how they are being fixed"), blank=True)

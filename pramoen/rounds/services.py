@@ -57,7 +57,7 @@ def missing(content: Content, results: dict[int, Result]) -> list[str]:
             levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
             if any(levels.get(c.pk) is None for c in content.criteria.get(kpi.pk, [])):
                 codes.append(kpi.code)
-        elif result is None or result.value is None:
+        elif result is None or (result.value is None and not result.not_available):
             codes.append(kpi.code)
     return codes
 

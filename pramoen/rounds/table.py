@@ -40,7 +40,11 @@ class Row:
     def has_result(self) -> bool:
         if self.kpi.kind == KpiKind.COMPOSITE:
             return bool(self.criteria) and all(level is not None for _c, level in self.criteria)
-        return self.value is not None
+        return self.value is not None or self.not_available
+
+    @property
+    def not_available(self) -> bool:
+        return self.result is not None and self.result.not_available
 
     @property
     def evidence(self) -> list:

@@ -112,12 +112,14 @@ class DemoDataTestCase(TestCase):
         self.assertEqual([cr.level for cr in governance.criterion_results.all()],
                          [Decimal(5), Decimal(5), Decimal(5), Decimal(1)])
 
-    def test_an_na_result_is_entered_as_0_and_explained(self) -> None:
+    def test_an_na_result_is_entered_as_na_and_explained(self) -> None:
         result = self.round2.results.get(kpi__code="2.1")
-        self.assertEqual(result.value, Decimal(0))
+        self.assertIsNone(result.value)
+        self.assertTrue(result.not_available)
         self.assertIn("n/a", result.narrative_obstacles)
         sub = self.round1.results.get(kpi__code="6.1.2")
-        self.assertEqual(sub.value, Decimal(0))
+        self.assertIsNone(sub.value)
+        self.assertTrue(sub.not_available)
         self.assertIn("ไม่แยกตัวชี้วัดย่อย", sub.narrative_obstacles)
         self.assertEqual(self.round1.results.get(kpi__code="1.1").narrative_reasons,
                          "ผลการดำเนินงานรอบ ๓ เดือน (๑ ต.ค. ๒๕๖๖ – ๓๑ ธ.ค. ๒๕๖๖) เท่ากับ ร้อยละ ๓.๕๖")
