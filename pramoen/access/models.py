@@ -61,8 +61,19 @@ class Membership(models.Model):
                 ),
                 name="membership_scope_matches_role",
             ),
+            # One row per user, role and scope (three constraints: SQLite has no NULLS NOT DISTINCT).
             models.UniqueConstraint(
-                fields=["user", "role", "fund", "owner_agency"], name="membership_unique", nulls_distinct=False
+                fields=["user", "role", "fund"], condition=Q(fund__isnull=False), name="membership_unique_fund"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "owner_agency"],
+                condition=Q(owner_agency__isnull=False),
+                name="membership_unique_agency",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(fund__isnull=True, owner_agency__isnull=True),
+                name="membership_unique_global",
             ),
         ]
 
