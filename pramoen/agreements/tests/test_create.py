@@ -117,6 +117,7 @@ def test_a_start_racing_another_is_refused_with_a_message_not_a_crash(client, fu
 
     monkeypatch.setattr(services.Agreement, "objects", Blind())
     login(client, Role.FUND_STAFF, fund=fund)
+    client.cookies["django_language"] = "en"
     r = client.post(url(fund), {"fiscal_year": "2569"})
     assert r.status_code == 400
     assert "already has an agreement" in str(r.context["form"].errors["fiscal_year"])

@@ -70,8 +70,9 @@ class ChangesTestCase(TestCase):
         agreement.save()
         with translation.override("th"):
             rows = changes([Agreement.history.filter(id=agreement.pk)])
+            term_starts = str(Agreement._meta.get_field("term_start").verbose_name)
         changed = [r for r in rows if r.action == "changed"]
-        self.assertEqual([r.field_label for r in changed], ["term starts"])  # not "updated"
+        self.assertEqual([r.field_label for r in changed], [term_starts])  # not "updated"
         self.assertEqual((changed[0].before, changed[0].after), ("", "1 ต.ค. 2567"))
 
     def test_it_records_the_user_and_the_reason(self) -> None:

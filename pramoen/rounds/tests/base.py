@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.test import TestCase
 
 from pramoen.access.models import Role
@@ -36,6 +37,8 @@ class RoundTestCase(TestCase):
 
     def login(self, user) -> None:
         self.client.force_login(user)
+        # The assertions read the English interface; Thai-first rendering is tested in core.
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     def htmx(self) -> dict[str, str]:
         return {"HTTP_HX_REQUEST": "true"}

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -55,6 +56,7 @@ class RoundDetailTestCase(RoundTestCase):
 
     def test_it_shows_the_header_in_buddhist_era_dates(self) -> None:
         self.login(self.staff)
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "th"
         r = self.client.get(self.url())
         # Fiscal year 2568 runs from 1 Oct 2024 (2567 B.E.); round 1 ends 31 Dec, due 30 days later.
         self.assertContains(r, "1 ต.ค. 2567 – 31 ธ.ค. 2567")

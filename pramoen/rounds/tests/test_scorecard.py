@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.utils.html import escape
+
 import io
 import json
 import tempfile
@@ -70,7 +72,7 @@ class ScorecardTestCase(RoundTestCase):
         self.assertNotContains(r, "scorecard-total")
         self.assertTrue(r.context["problems"])
         for problem in r.context["problems"]:
-            self.assertContains(r, problem)
+            self.assertContains(r, escape(problem))
 
     def test_the_download_is_the_format_v1_file(self) -> None:
         f.enter_results(self.round, RESULTS)

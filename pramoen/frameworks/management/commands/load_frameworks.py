@@ -4,6 +4,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from pramoen.frameworks.loader import FrameworkFileError, read_files, save, shipped_files
 
@@ -22,6 +23,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Problems in a data file are reported to whoever maintains the files, in the
+        # language of the files' documentation (data/README.md): English, consistently.
+        with translation.override("en"):
+            self._load(options)
+
+    def _load(self, options: dict[str, Any]) -> None:
         paths = options["paths"] or shipped_files()
         try:
             frameworks = read_files(paths)
