@@ -146,9 +146,21 @@ class HistoryTableTestCase(TestCase):
         with translation.override("th"):
             html = render_to_string("core/_history_table.html", {"changes": [row]})
         self.assertIn("1 ต.ค. 2567 10:30", html)  # Bangkok time, Buddhist era
-        self.assertIn("<del>20</del> → <ins>25</ins>", html)
+        self.assertRegex(html, r"<del>20</del>\s*→ <ins>25</ins>")
         self.assertIn("KPI 1.1", html)
         self.assertIn("submit", html)
+
+    def test_an_empty_value_is_said_not_struck_through(self) -> None:
+        from datetime import datetime, timezone
+
+        row = ChangeRow(
+            when=datetime(2024, 10, 1, 3, 30, tzinfo=timezone.utc), user="สมศรี", object_label="KPI 1.1",
+            action="changed", field_label="definition", before="", after="นิยาม", reason="",
+        )
+        with translation.override("en"):
+            html = render_to_string("core/_history_table.html", {"changes": [row]})
+        self.assertIn('<span class="muted">(empty)</span>', html)
+        self.assertNotIn("<del>", html)
 
     def test_it_says_when_there_is_nothing(self) -> None:
         with translation.override("en"):
