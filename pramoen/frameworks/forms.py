@@ -34,7 +34,31 @@ class FrameworkForm(forms.ModelForm):
             value = data.get(name)
             if value is not None and value < 0:
                 self.add_error(name, _("The penalty cannot be negative."))
+        self._check_kpi_limits(data)
         return data
+
+    def _check_kpi_limits(self, data: dict[str, Any]) -> None:
+        """Refuse limits no agreement could meet (agreements.validation applies them as they are)."""
+        total, limited, least = data.get("max_kpis_total"), data.get("max_kpis_limited_areas"), data.get("min_kpis_per_area")
+        if total is not None and limited is not None and limited > total:
+            self.add_error("max_kpis_limited_areas", _(
+                "At most %(limited)s KPIs in the limited areas is more than the %(total)s allowed in all areas."
+            ) % {"limited": limited, "total": total})
+        if not least or self.instance.pk is None:
+            return
+        flags = list(self.instance.areas.values_list("counts_toward_limit", flat=True))
+        for areas, limit, message in (
+            (len(flags), total,
+             _("%(areas)s areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at most "
+               "%(limit)s in all areas.")),
+            (sum(flags), limited,
+             _("%(areas)s limited areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at "
+               "most %(limit)s in them.")),
+        ):
+            if limit is not None and areas * least > limit:
+                self.add_error("min_kpis_per_area", message % {"areas": areas, "least": least, "need": areas * least,
+                                                               "limit": limit})
+                return
 
 
 class AreaForm(forms.ModelForm):

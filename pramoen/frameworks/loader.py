@@ -222,6 +222,9 @@ def read_file(path: str | Path) -> FrameworkData:
             if c_values is None:
                 continue
             c_values["order"] = m
+            weight = c_values.get("weight")
+            if weight is not None and not (0 < weight <= HUNDRED):
+                checker.problem(c_where, f"a criterion weighs more than 0 and at most 100, not {canonical(weight)}")
             checker.model_check(c_where, StandardCriterion(**c_values), exclude=["standard_kpi"] + [k for k in CRITERION_KEYS if k not in c_values])
             criteria.append(c_values)
         c_weights = [c.get("weight") for c in criteria]
@@ -230,9 +233,26 @@ def read_file(path: str | Path) -> FrameworkData:
         values["criteria"] = criteria
         data.standard_kpis.append(values)
 
+    _check_kpi_limits(checker, fields, [a.get("counts_toward_limit", True) for a in data.areas])
     if checker.problems:
         raise FrameworkFileError(checker.problems)
     return data
+
+
+def _check_kpi_limits(checker: _Checker, fields: dict[str, Any], limited_flags: list[bool]) -> None:
+    """Limits no agreement could meet (the UI's FrameworkForm refuses the same)."""
+    total, limited, least = fields.get("max_kpis_total"), fields.get("max_kpis_limited_areas"), fields.get("min_kpis_per_area")
+    if total is not None and limited is not None and limited > total:
+        checker.problem("max_kpis_limited_areas",
+                        f"at most {limited} KPIs in the limited areas is more than the {total} allowed in all areas")
+    if not least:
+        return
+    for areas, limit, what, where in ((len(limited_flags), total, "areas", "in all areas"),
+                                      (sum(limited_flags), limited, "limited areas", "in them")):
+        if limit is not None and areas * least > limit:
+            checker.problem("min_kpis_per_area", f"{areas} {what} with at least {least} KPIs each need "
+                                                 f"{areas * least} KPIs, more than the {limit} allowed {where}")
+            return
 
 
 def read_files(paths: list[str | Path]) -> list[FrameworkData]:

@@ -57,3 +57,30 @@ class FrameworkEditTestCase(FrameworkTestCase):
         self.assertContains(r, "1 agreement past drafting follows this framework.")
         r = self.client.post("/frameworks/2568/edit/", VALID)
         self.assertEqual(r.status_code, 302)
+
+    def test_it_refuses_kpi_limits_that_contradict_each_other(self) -> None:
+        # Limits no agreement could ever meet: more allowed in areas 1–3 than in all areas, or more
+        # required (at least N per area) than allowed.
+        self.client.force_login(self.officer)
+        cases = [
+            ({"max_kpis_total": "10", "max_kpis_limited_areas": "12"}, "max_kpis_limited_areas",
+             "At most 12 KPIs in the limited areas is more than the 10 allowed in all areas."),
+            ({"max_kpis_total": "6", "min_kpis_per_area": "2"}, "min_kpis_per_area",
+             "4 areas with at least 2 KPIs each need 8 KPIs; the framework allows at most 6 in all areas."),
+            ({"max_kpis_limited_areas": "5", "min_kpis_per_area": "2"}, "min_kpis_per_area",
+             "3 limited areas with at least 2 KPIs each need 6 KPIs; the framework allows at most 5 in them."),
+        ]
+        for changes, field, message in cases:
+            with self.subTest(field=field, changes=changes):
+                r = self.client.post("/frameworks/2568/edit/", {**VALID, **changes})
+                self.assertEqual(r.status_code, 400)
+                self.assertEqual(r.context["form"].errors[field], [message])
+        framework = Framework.objects.get(pk=self.framework.pk)
+        self.assertEqual((framework.max_kpis_total, framework.max_kpis_limited_areas, framework.min_kpis_per_area),
+                         (None, 10, 1))
+
+    def test_it_accepts_limits_that_fit_together(self) -> None:
+        self.client.force_login(self.officer)
+        r = self.client.post("/frameworks/2568/edit/", {**VALID, "max_kpis_total": "16", "max_kpis_limited_areas": "10",
+                                                         "min_kpis_per_area": "2"})
+        self.assertEqual(r.status_code, 302)

@@ -23,7 +23,7 @@ class FrameworkHistoryTestCase(FrameworkTestCase):
         self.assertEqual(band.object_label, "Area 1 การเงิน")
         # Criteria of the deleted KPI still show, named by their KPI.
         self.assertTrue(any(row.object_label == "KPI 4.1: criterion “ยุทธศาสตร์”" and row.action == "deleted" for row in rows))
-        self.assertContains(r, "<del>10</del> → <ins>5</ins>", html=False)
+        self.assertContains(r, "<del>10</del> → <ins>5</ins>", html=True)
 
     def test_it_uses_a_constant_number_of_queries(self) -> None:
         self.client.force_login(self.officer)

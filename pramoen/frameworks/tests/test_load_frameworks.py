@@ -242,3 +242,28 @@ class LoadFrameworksTestCase(TestCase):
         with self.assertRaises(CommandError) as cm:
             self.load("/nonexistent/fy2500.yaml")
         self.assertIn("no such file", str(cm.exception))
+
+    def test_it_refuses_criterion_weights_outside_0_to_100_even_when_they_add_up(self) -> None:
+        data = self.shipped(2568)
+        data["standard_kpis"][4]["criteria"] = [{"name_th": "ก", "weight": 110}, {"name_th": "ข", "weight": -10}]
+        self.assert_refused(
+            data,
+            "KPI 4.5, criterion 1: a criterion weighs more than 0 and at most 100, not 110",
+            "KPI 4.5, criterion 2: a criterion weighs more than 0 and at most 100, not -10",
+        )
+
+    def test_it_refuses_kpi_limits_that_contradict_each_other(self) -> None:
+        data = self.shipped(2568)
+        data["max_kpis_total"] = 8
+        data["min_kpis_per_area"] = 3
+        self.assert_refused(
+            data,
+            "max_kpis_limited_areas: at most 10 KPIs in the limited areas is more than the 8 allowed in all areas",
+            "min_kpis_per_area: 4 areas with at least 3 KPIs each need 12 KPIs, more than the 8 allowed in all areas",
+        )
+        data = self.shipped(2568)
+        data["min_kpis_per_area"] = 4
+        self.assert_refused(
+            data,
+            "min_kpis_per_area: 3 limited areas with at least 4 KPIs each need 12 KPIs, more than the 10 allowed in them",
+        )
