@@ -30,7 +30,7 @@ from . import evidence as evidence_files
 from . import table, workflow
 from .export import scorecard_filename, scorecard_json
 from .forms import EvidenceForm, ResultForm, StepForm
-from .models import CriterionResult, Evidence, Result, Round, RoundEvent
+from .models import CriterionResult, Evidence, Result, Round, RoundEvent, RoundStatus
 from .services import RoundCard, round_card
 
 ROUND_RELATED = ("agreement__fund__owner_agency", "agreement__framework")
@@ -79,9 +79,17 @@ def _neighbours(round_: Round) -> list[Round]:
     return list(Round.objects.filter(agreement_id=round_.agreement_id).only("pk", "number", "status"))
 
 
+def _why_returned(round_: Round, events: list[RoundEvent]) -> RoundEvent | None:
+    """The step that sent a returned round back: its comment is what the fund must fix."""
+    if round_.status != RoundStatus.RETURNED:
+        return None
+    return next((e for e in reversed(events) if e.to_status == RoundStatus.RETURNED), None)
+
+
 def _detail_context(request: HttpRequest, round_: Round, roles: frozenset[str], **extra: Any) -> dict[str, Any]:
     card = round_card(round_)
     steps = workflow.steps_for(round_, request.user)
+    events = list(RoundEvent.objects.filter(round=round_).select_related("actor"))
     context = {
         "round": round_,
         "agreement": round_.agreement,
@@ -91,7 +99,8 @@ def _detail_context(request: HttpRequest, round_: Round, roles: frozenset[str], 
         "problems": _problems(card),
         "may_edit": workflow.may_edit_results(round_, roles),
         "steps": [(s, StepForm(prefix=s.name)) for s in steps],
-        "events": list(RoundEvent.objects.filter(round=round_).select_related("actor")),
+        "events": events,
+        "return_event": _why_returned(round_, events),
         "rounds": _neighbours(round_),
         "days_overdue": _days_overdue(round_),
         "step_errors": {},

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pramoen.access.models import Role
 from pramoen.agreements.models import Kpi
+from pramoen.rounds import workflow
 from pramoen.rounds.models import RoundStatus
 from pramoen.testing import factories as f
 
@@ -126,3 +127,19 @@ class RoundDetailTestCase(RoundTestCase):
         # session, user, round, roles, areas, KPIs, criteria, results, criterion levels, evidence,
         # steps taken, the agreement's rounds
         self.assertEqual(len(few), 12)
+
+
+class ReturnedNoticeTestCase(RoundTestCase):
+    def test_a_returned_round_shows_why_at_the_top(self) -> None:
+        f.enter_results(self.round)
+        workflow.perform(self.round, "submit", self.staff)
+        workflow.perform(self.round, "return", self.users[Role.CONSULTANT], comment="แก้ผลของ 1.1 ให้ตรงหลักฐาน")
+        self.login(self.staff)
+        r = self.client.get(f"/rounds/{self.round.pk}/")
+        self.assertContains(r, "Returned for changes")
+        self.assertContains(r, "แก้ผลของ 1.1 ให้ตรงหลักฐาน", count=2)  # the notice and the timeline
+
+    def test_a_draft_round_has_no_notice(self) -> None:
+        self.login(self.staff)
+        r = self.client.get(f"/rounds/{self.round.pk}/")
+        self.assertNotContains(r, "Returned for changes")
