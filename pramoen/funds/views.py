@@ -3,12 +3,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from .forms import FundFilterForm
 from .models import Fund
 
 
 @login_required
+@require_GET
 def fund_list(request: HttpRequest) -> HttpResponse:
     form = FundFilterForm(request.GET)
     if not form.is_valid():
@@ -19,6 +21,7 @@ def fund_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def fund_detail(request: HttpRequest, code: str) -> HttpResponse:
     fund = get_object_or_404(Fund.objects.select_related("owner_agency"), code=code)
     fiscal_year = fund.current_fiscal_year()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.test import TestCase
 
 from pramoen.funds.models import FiscalYearStart, Fund, FundType, OwnerAgency
+from pramoen.testing import factories
 
 
 @mock.patch("django.utils.timezone.localdate", return_value=date(2024, 3, 15))
@@ -75,3 +76,12 @@ class FundDetailTestCase(TestCase):
     def test_it_returns_404_for_an_unknown_code(self, _today: mock.Mock) -> None:
         r = self.client.get("/funds/9-99/")
         self.assertEqual(r.status_code, 404)
+
+
+
+class RegistryMethodsTestCase(TestCase):
+    def test_the_registry_pages_only_answer_get(self) -> None:
+        fund = factories.make_fund()
+        self.client.force_login(factories.make_user())
+        self.assertEqual(self.client.post("/funds/").status_code, 405)
+        self.assertEqual(self.client.post(f"/funds/{fund.code}/").status_code, 405)
