@@ -54,10 +54,6 @@ def global_roles(user) -> frozenset[str]:
     return frozenset(roles)
 
 
-def can_view_fund(user, fund: Fund) -> bool:
-    return bool(roles_for(user, fund))
-
-
 def require_view_fund(user, fund: Fund) -> frozenset[str]:
     """The user's roles for ``fund``; Http404 if they have none.
 

@@ -221,14 +221,6 @@ class Kpi(models.Model):
     def level_texts(self) -> list[str]:
         return [getattr(self, f"level_text_{n}") for n in LEVEL_NUMBERS]
 
-    @property
-    def has_result(self) -> bool:
-        """Whether a round asks for a result of this KPI (groups have none of their own)."""
-        return self.kind != KpiKind.GROUP
-
-    @property
-    def depth(self) -> int:
-        return self.code.count(".")
 
 
 class KpiHistory(models.Model):

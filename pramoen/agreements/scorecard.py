@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from pramoen.core.fields import canonical
@@ -18,7 +19,7 @@ from pramoen.scoring.compute import CardScore, score_card
 from pramoen.scoring.problems import Problem, ScorecardInvalid
 from pramoen.scoring.rules import MANUAL_RULES
 
-from .models import LEVEL_NUMBERS, Agreement, Kpi, KpiKind
+from .models import LEVEL_NUMBERS, Agreement, Criterion, Kpi, KpiKind
 
 NOT_DEFINED = "-"  # a milestone level whose text is "-" is not defined (binary KPIs)
 
@@ -42,7 +43,7 @@ class Content:
         areas = list(agreement.areas.order_by("order", "code"))
         kpis = list(agreement.kpis.order_by("order", "code"))
         criteria: dict[int, list] = {}
-        for criterion in agreement_criteria(agreement):
+        for criterion in Criterion.objects.filter(kpi__agreement=agreement).order_by("kpi_id", "order", "pk"):
             criteria.setdefault(criterion.kpi_id, []).append(criterion)
         children: dict[int | None, list[Kpi]] = {}
         for kpi in kpis:
@@ -56,8 +57,8 @@ class Content:
         """The KPIs a round asks a result for, in display order."""
         return [k for k in self.ordered() if k.kind != KpiKind.GROUP]
 
-    def ordered(self) -> list[Kpi]:
-        """Every KPI, area by area, each group followed by its children."""
+    def ordered(self, area=None) -> list[Kpi]:
+        """Every KPI (of ``area``, or area by area), each group followed by its children."""
         out: list[Kpi] = []
 
         def walk(kpi: Kpi) -> None:
@@ -65,17 +66,25 @@ class Content:
             for child in self.children.get(kpi.pk, []):
                 walk(child)
 
-        for area in self.areas:
-            for kpi in self.top_level(area):
+        for each in self.areas if area is None else [area]:
+            for kpi in self.top_level(each):
                 walk(kpi)
         return out
 
+    def depth(self, kpi: Kpi) -> int:
+        """How deep ``kpi`` sits in its group tree: 0 for a KPI of the area, 1 for a sub-KPI …
 
-def agreement_criteria(agreement: Agreement):
-    from .models import Criterion
+        Taken from the parent links, not from dots in the code, which are free text.
+        """
+        depth = 0
+        while kpi.parent_id is not None and depth <= len(self.kpis):  # a parent loop cannot hang a page
+            kpi = self.by_id.get(kpi.parent_id, kpi)
+            depth += 1
+        return depth
 
-    return Criterion.objects.filter(kpi__agreement=agreement).order_by("kpi_id", "order", "pk")
-
+    @cached_property
+    def by_id(self) -> dict[int, Kpi]:
+        return {k.pk: k for k in self.kpis}
 
 def milestone_levels(kpi: Kpi) -> list[str | None]:
     return [None if (text or "").strip() == NOT_DEFINED else str(n) for n, text in zip(LEVEL_NUMBERS, kpi.level_texts)]
@@ -87,12 +96,10 @@ def kpi_data(content: Content, kpi: Kpi, results: dict[int, Any] | None) -> dict
         data["unit"] = kpi.unit
     if kpi.kind == KpiKind.GROUP:
         data["kpis"] = [kpi_data(content, child, results) for child in content.children.get(kpi.pk, [])]
-        if not data["kpis"]:
-            data["kpis"] = []
         return data
     result = (results or {}).get(kpi.pk)
     if kpi.kind == KpiKind.COMPOSITE:
-        levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
+        levels = {} if result is None else result.criterion_levels()
         data["criteria"] = [
             {"name": c.name_th, "weight": _number(c.weight), "level": _number(levels.get(c.pk))}
             for c in content.criteria.get(kpi.pk, [])

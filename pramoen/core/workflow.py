@@ -7,9 +7,8 @@ the permission test and the docs all read the same table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.functional import Promise
@@ -30,7 +29,6 @@ class Step:
     needs_valid: bool = False  # refuse unless the object passes validation
     snapshot: str | None = None  # agreements: freeze a version of this stage
     style: str = "primary"  # "primary" | "danger" | "secondary" for the button
-    extra: dict = field(default_factory=dict)
 
     def allowed_for(self, roles: frozenset[str]) -> bool:
         return ADMIN in roles or bool(self.roles & roles)
@@ -54,5 +52,3 @@ def check_step(step: Step, status: str, roles: frozenset[str], comment: str, occ
 def available(steps: dict[str, Step], status: str, roles: frozenset[str]) -> list[Step]:
     return [s for s in steps.values() if status in s.sources and s.allowed_for(roles)]
 
-
-Hook = Callable[..., None]

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from pramoen.agreements.models import LEVEL_NUMBERS, Criterion, Kpi, KpiKind
 from pramoen.agreements.scorecard import milestone_levels
 from pramoen.core.fields import NumberFormField
-from pramoen.core.workflow import StepRefused
 
 from .models import CriterionResult, Result, Round
+from .workflow import lock_editable
 
 NARRATIVE_FIELDS = ("narrative_reasons", "narrative_factors", "narrative_obstacles", "narrative_plan")
 NARRATIVE_MAX = 20_000
@@ -70,8 +70,8 @@ class ResultForm(forms.Form):
             initial = {name: getattr(result, name) for name in NARRATIVE_FIELDS}
             initial["value"] = result.value
             initial["not_available"] = result.not_available
-            for cr in result.criterion_results.all():
-                initial[f"criterion_{cr.criterion_id}"] = cr.level
+            for criterion_id, level in result.criterion_levels().items():
+                initial[f"criterion_{criterion_id}"] = level
         kwargs.setdefault("initial", initial)
         kwargs.setdefault("prefix", f"kpi{kpi.pk}")
         super().__init__(*args, **kwargs)
@@ -130,9 +130,7 @@ class ResultForm(forms.Form):
         """Save everything or nothing; refuse if the round stopped being editable meanwhile."""
         data = self.cleaned_data
         with transaction.atomic():
-            locked = Round.objects.select_for_update().get(pk=round_.pk)
-            if not locked.fund_may_edit:
-                raise StepRefused(_("The round is no longer open for editing; reload the page."))
+            locked = lock_editable(round_)
             # The round's lock serialises concurrent saves, so this cannot create the row twice.
             result = Result.objects.filter(round=locked, kpi=self.kpi).first() or Result(round=locked, kpi=self.kpi)
             values = {name: data.get(name, "").strip() for name in NARRATIVE_FIELDS}

@@ -3,6 +3,8 @@ narratives and evidence per KPI, and the round's review workflow."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -52,10 +54,6 @@ class Round(models.Model):
         return reverse("rounds:detail", args=[self.pk])
 
     @property
-    def is_locked(self) -> bool:
-        return self.status == RoundStatus.APPROVED
-
-    @property
     def fund_may_edit(self) -> bool:
         return self.status in (RoundStatus.DRAFT, RoundStatus.RETURNED)
 
@@ -89,6 +87,10 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.kpi.code}"
+
+    def criterion_levels(self) -> dict[int, Decimal | None]:
+        """criterion id → level reached, from the (usually prefetched) criterion results."""
+        return {cr.criterion_id: cr.level for cr in self.criterion_results.all()}
 
 
 class CriterionResult(models.Model):

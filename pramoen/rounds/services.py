@@ -7,15 +7,13 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
-
 from pramoen.agreements.models import Agreement, KpiKind
 from pramoen.agreements.scorecard import Content, card_data, score
 from pramoen.scoring import fiscal
 from pramoen.scoring.compute import CardScore
 from pramoen.scoring.problems import Problem, ScorecardInvalid
 
-from .models import CriterionResult, Result, Round
+from .models import Result, Round
 
 YEAR_END_ROUND = 4
 
@@ -41,10 +39,7 @@ def create_rounds(agreement: Agreement) -> list[Round]:
 
 def results_of(round_: Round) -> dict[int, Result]:
     """kpi id → Result of the round, with criterion levels and evidence, in three queries."""
-    rows = Result.objects.filter(round=round_).prefetch_related(
-        Prefetch("criterion_results", queryset=CriterionResult.objects.all()),
-        "evidence",
-    )
+    rows = Result.objects.filter(round=round_).prefetch_related("criterion_results", "evidence")
     return {r.kpi_id: r for r in rows}
 
 
@@ -54,7 +49,7 @@ def missing(content: Content, results: dict[int, Result]) -> list[str]:
     for kpi in content.leaves():
         result = results.get(kpi.pk)
         if kpi.kind == KpiKind.COMPOSITE:
-            levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
+            levels = {} if result is None else result.criterion_levels()
             if any(levels.get(c.pk) is None for c in content.criteria.get(kpi.pk, [])):
                 codes.append(kpi.code)
         elif result is None or (result.value is None and not result.not_available):

@@ -23,24 +23,15 @@ class Row:
     result: Result | None
     score: KpiScore | None
     criteria: list[tuple[Criterion, Decimal | None]] = field(default_factory=list)
+    depth: int = 1  # 1 for a KPI of the area, 2 for its sub-KPIs … (the CSS indents by it)
 
     @property
     def is_group(self) -> bool:
         return self.kpi.kind == KpiKind.GROUP
 
     @property
-    def depth(self) -> int:
-        return self.kpi.depth
-
-    @property
     def value(self) -> Decimal | None:
         return None if self.result is None else self.result.value
-
-    @property
-    def has_result(self) -> bool:
-        if self.kpi.kind == KpiKind.COMPOSITE:
-            return bool(self.criteria) and all(level is not None for _c, level in self.criteria)
-        return self.value is not None or self.not_available
 
     @property
     def not_available(self) -> bool:
@@ -81,9 +72,10 @@ def row_for(card: RoundCard, kpi: Kpi, scores: dict[str, KpiScore] | None = None
     result = card.results.get(kpi.pk)
     criteria: list[tuple[Criterion, Decimal | None]] = []
     if kpi.kind == KpiKind.COMPOSITE:
-        levels = {} if result is None else {cr.criterion_id: cr.level for cr in result.criterion_results.all()}
+        levels = {} if result is None else result.criterion_levels()
         criteria = [(c, levels.get(c.pk)) for c in card.content.criteria.get(kpi.pk, [])]
-    return Row(kpi=kpi, result=result, score=scores.get(kpi.code), criteria=criteria)
+    return Row(kpi=kpi, result=result, score=scores.get(kpi.code), criteria=criteria,
+               depth=card.content.depth(kpi) + 1)
 
 
 def blocks(card: RoundCard) -> list[AreaBlock]:
@@ -92,14 +84,6 @@ def blocks(card: RoundCard) -> list[AreaBlock]:
     area_scores = {} if card.score is None else {a.area.code: a for a in card.score.areas}
     out = []
     for area in card.content.areas:
-        rows: list[Row] = []
-
-        def walk(kpi: Kpi) -> None:
-            rows.append(row_for(card, kpi, scores))
-            for child in card.content.children.get(kpi.pk, []):
-                walk(child)
-
-        for kpi in card.content.top_level(area):
-            walk(kpi)
+        rows = [row_for(card, kpi, scores) for kpi in card.content.ordered(area)]
         out.append(AreaBlock(area=area, score=area_scores.get(area.code), rows=rows))
     return out

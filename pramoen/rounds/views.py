@@ -58,12 +58,6 @@ def require_edit(round_: Round, roles: frozenset[str]) -> None:
         raise PermissionDenied
 
 
-def lock_editable(round_: Round) -> None:
-    """Lock the round row for this transaction; refuse if it left draft/returned meanwhile."""
-    if not Round.objects.select_for_update().get(pk=round_.pk).fund_may_edit:
-        raise StepRefused(_("The round is no longer open for editing; reload the page."))
-
-
 def _problems(card: RoundCard) -> list[str]:
     language = translation.get_language()
     return [p.line(language) for p in card.problems]
@@ -233,7 +227,7 @@ def evidence_add(request: HttpRequest, pk: int, kpi_pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             with transaction.atomic():
-                lock_editable(round_)
+                workflow.lock_editable(round_)
                 result, _created = Result.objects.get_or_create(round=round_, kpi=kpi)
                 added = evidence_files.add_evidence(result, upload, request.user, form.cleaned_data["description"])
         except ValidationError as refused:
@@ -276,7 +270,7 @@ def evidence_delete(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResp
     name = item.name
     try:
         with transaction.atomic():
-            lock_editable(round_)
+            workflow.lock_editable(round_)
             evidence_files.delete_evidence(item)
     except StepRefused:
         raise PermissionDenied from None  # submitted by someone else a moment ago

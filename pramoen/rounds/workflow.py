@@ -20,9 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from pramoen.access.models import Role
 from pramoen.access.policy import ADMIN, roles_for
 from pramoen.agreements.models import Status
+from pramoen.agreements.scorecard import Content
 from pramoen.core.workflow import Step, StepRefused, available, check_step
 
 from .models import Round, RoundEvent, RoundStatus
+from .services import missing, results_of
 
 FUND = frozenset({Role.FUND_STAFF, Role.FUND_APPROVER})
 REVIEWERS = frozenset({Role.CONSULTANT, Role.CGD_OFFICER})
@@ -58,12 +60,16 @@ def steps_for(round_: Round, user) -> list[Step]:
     return available(STEPS, round_.status, roles_for(user, round_.agreement.fund))
 
 
+def lock_editable(round_: Round) -> Round:
+    """Lock the round row for this transaction; refuse if it left draft/returned meanwhile."""
+    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    if not locked.fund_may_edit:
+        raise StepRefused(_("The round is no longer open for editing; reload the page."))
+    return locked
+
+
 def missing_results(round_: Round) -> list[str]:
     """Codes of KPIs with no result yet (for a composite KPI: a criterion without a level)."""
-    from pramoen.agreements.scorecard import Content
-
-    from .services import missing, results_of
-
     return missing(Content.load(round_.agreement), results_of(round_))
 
 
