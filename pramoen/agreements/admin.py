@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agreement
+from .snapshot import SECTION_FIELDS
 
 
 @admin.register(Agreement)
@@ -25,9 +26,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
         "late_signature_days", "mof_signed_on", "created_at", "updated_at",
     ]
     fields = [
-        "fund", "fiscal_year", "framework", "status",
-        "mof_signatory_title", "mof_signatory_name", "fund_signatory_title", "fund_signatory_name",
-        "term_start", "term_end", "vision", "mission", "objectives", "obligations", "other_terms",
+        "fund", "fiscal_year", "framework", "status", *SECTION_FIELDS,
         "sent_on", "signature_due_on", "fund_signed_on", "late_signature_days", "mof_signed_on",
         "created_at", "updated_at",
     ]

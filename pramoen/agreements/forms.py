@@ -14,19 +14,18 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from pramoen.core.fields import NumberFormField, canonical, parse_number
+from pramoen.scoring.fiscal import be_to_ce
 
+from . import snapshot
 from .models import (
     UNIT_SUGGESTIONS,
     Agreement,
     AgreementArea,
     Criterion,
     Kpi,
-    KpiHistory,
     KpiKind,
     Status,
 )
-
-BE_OFFSET = 543
 
 
 class CapfirstLabels:
@@ -99,7 +98,7 @@ class BEDateField(forms.DateField):
             if match:
                 year, month, day = (int(match[k]) for k in ("y", "m", "d"))  # int() reads Thai digits
                 if year > 2400:
-                    year -= BE_OFFSET
+                    year = be_to_ce(year)
                 try:
                     return date(year, month, day)
                 except ValueError:
@@ -110,10 +109,7 @@ class BEDateField(forms.DateField):
 class SectionsForm(CapfirstLabels, forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = [
-            "mof_signatory_title", "mof_signatory_name", "fund_signatory_title", "fund_signatory_name",
-            "term_start", "term_end", "vision", "mission", "objectives", "obligations", "other_terms",
-        ]
+        fields = snapshot.SECTION_FIELDS  # a version freezes exactly what this form edits
         field_classes = {"term_start": BEDateField, "term_end": BEDateField}
         widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in ["vision", "mission", "objectives", "obligations", "other_terms"]}
 
@@ -125,12 +121,7 @@ class SectionsForm(CapfirstLabels, forms.ModelForm):
         return data
 
 
-KPI_FIELDS = [
-    "area", "parent", "code", "name_th", "kind", "unit", "weight", "direction",
-    "level_1", "level_2", "level_3", "level_4", "level_5",
-    "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5",
-    "definition", "formula", "numerator", "denominator", "target_basis", "is_quantitative", "indicator", "notes",
-]
+KPI_FIELDS = ["area", "parent", "code", *snapshot.KPI_FIELDS]
 
 
 class KpiForm(CapfirstLabels, forms.ModelForm):
@@ -207,12 +198,11 @@ class KpiForm(CapfirstLabels, forms.ModelForm):
 class CriterionForm(CapfirstLabels, forms.ModelForm):
     class Meta:
         model = Criterion
-        fields = ["name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5"]
+        fields = snapshot.CRITERION_FIELDS
 
 
 CriterionFormSet = inlineformset_factory(
     Kpi, Criterion, form=CriterionForm,
-    fields=["name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5"],
     widgets={
         "name_th": forms.Textarea(attrs={"rows": 2}),
         **{f"level_text_{n}": forms.Textarea(attrs={"rows": 2}) for n in range(1, 6)},
@@ -276,22 +266,6 @@ def past_results_initial(kpi: Kpi | None, fiscal_year: int, years: int = 3) -> l
             result = row.text if row.value is None else canonical(row.value)
         rows.append({"fiscal_year": year, "result": result, "is_preliminary": bool(row and row.is_preliminary)})
     return rows
-
-
-def save_past_results(kpi: Kpi, formset: forms.BaseFormSet) -> None:
-    """Store each year given; a row left empty removes that year's result."""
-    for form in formset:
-        data = form.cleaned_data
-        if not data:
-            continue
-        year = data["fiscal_year"]
-        if data["value"] is None and not data["text"]:
-            for row in KpiHistory.objects.filter(kpi=kpi, fiscal_year=year):
-                row.delete()  # one by one, so the audit trail records it
-            continue
-        row = KpiHistory.objects.filter(kpi=kpi, fiscal_year=year).first() or KpiHistory(kpi=kpi, fiscal_year=year)
-        row.value, row.text, row.is_preliminary = data["value"], data["text"], data["is_preliminary"]
-        row.save()
 
 
 class AreaWeightForm(CapfirstLabels, forms.Form):

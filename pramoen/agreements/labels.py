@@ -19,13 +19,11 @@ _INDEXED = re.compile(r"^(criteria|past_results)\[(\w+)\]\.(\w+)$")
 
 
 def step_label(name: str) -> str:
+    """A workflow step's label; any other text (an audit-trail change reason, say) as it is.
+
+    The audit trail stores the step's name as the change reason, so this names both."""
     step = workflow.STEPS.get(name)
     return str(step.label) if step else name
-
-
-def reason_label(reason: str) -> str:
-    """The audit trail stores the workflow step's name as the change reason; show its label."""
-    return step_label(reason) if reason in workflow.STEPS else reason
 
 
 def _verbose(model: type[models.Model], name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,7 +14,7 @@ from pramoen.frameworks.models import Framework
 from pramoen.funds.models import Fund
 
 from . import scorecard, validation
-from .models import Agreement, AgreementArea, Criterion, Kpi, KpiKind
+from .models import Agreement, AgreementArea, Criterion, Kpi, KpiHistory, KpiKind
 
 CREATORS = frozenset({Role.FUND_STAFF, Role.CGD_OFFICER, ADMIN})
 
@@ -68,8 +68,6 @@ def _create(fund: Fund, fiscal_year: int, framework: Framework, taken: Validatio
 
 def save_kpi(form, criteria, past) -> Kpi:
     """Save a KPI with its criteria and past results, all or nothing (the forms are valid)."""
-    from .forms import save_past_results
-
     with transaction.atomic():
         kpi = form.save(commit=False)
         if kpi.pk is None:
@@ -97,11 +95,27 @@ def save_kpi(form, criteria, past) -> Kpi:
     return kpi
 
 
+def save_past_results(kpi: Kpi, formset) -> None:
+    """Store each year given; a row left empty removes that year's result."""
+    for form in formset:
+        data = form.cleaned_data
+        if not data:
+            continue
+        year = data["fiscal_year"]
+        if data["value"] is None and not data["text"]:
+            for row in KpiHistory.objects.filter(kpi=kpi, fiscal_year=year):
+                row.delete()  # one by one, so the audit trail records it
+            continue
+        row = KpiHistory.objects.filter(kpi=kpi, fiscal_year=year).first() or KpiHistory(kpi=kpi, fiscal_year=year)
+        row.value, row.text, row.is_preliminary = data["value"], data["text"], data["is_preliminary"]
+        row.save()
+
+
 def next_order(agreement: Agreement) -> int:
     return max((k.order for k in Kpi.objects.filter(agreement=agreement).only("order")), default=-1) + 1
 
 
-def check_unsaved(agreement: Agreement, save: Any) -> list[validation.Issue]:
+def check_unsaved(agreement: Agreement, save: Callable[[], object]) -> list[validation.Issue]:
     """The issues ``agreement`` would have after ``save()``; nothing is kept.
 
     The change is written inside a transaction that is always rolled back, so the

@@ -8,30 +8,30 @@ any two snapshots — or a snapshot and the working copy — field by field.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from pramoen.core.fields import canonical
 
-from .models import Agreement
+from .models import Agreement, KpiHistory
 from .scorecard import Content
 
-SECTION_FIELDS = [
+# Tuples: the forms use these as their fields, and an inline formset appends its foreign key to a list in place.
+SECTION_FIELDS = (
     "mof_signatory_title", "mof_signatory_name", "fund_signatory_title", "fund_signatory_name",
     "term_start", "term_end", "vision", "mission", "objectives", "obligations", "other_terms",
-]
-KPI_FIELDS = [
+)
+KPI_FIELDS = (
     "name_th", "kind", "unit", "weight", "direction",
     "level_1", "level_2", "level_3", "level_4", "level_5",
     "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5",
     "definition", "formula", "numerator", "denominator", "target_basis", "is_quantitative", "indicator", "notes",
-]
-CRITERION_FIELDS = ["name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5"]
+)
+CRITERION_FIELDS = ("name_th", "weight", "level_text_1", "level_text_2", "level_text_3", "level_text_4", "level_text_5")
 
 
 def _plain(value: Any) -> Any:
-    from datetime import date
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return canonical(value)
     if isinstance(value, date):
@@ -67,8 +67,6 @@ def take(agreement: Agreement, content: Content | None = None) -> dict[str, Any]
 
 
 def agreement_past_results(agreement: Agreement):
-    from .models import KpiHistory
-
     return KpiHistory.objects.filter(kpi__agreement=agreement).order_by("kpi_id", "fiscal_year")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import TYPE_CHECKING, Iterable
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +20,9 @@ from pramoen.scoring.problems import Problem
 
 from . import scorecard
 from .models import Agreement, KpiKind
+
+if TYPE_CHECKING:
+    from pramoen.frameworks.models import FrameworkArea
 
 ERROR = "error"
 WARNING = "warning"
@@ -92,6 +95,17 @@ def tree_issues(content: scorecard.Content) -> list[Issue]:
     return found
 
 
+def bands_by_area(areas: Iterable, bands: Iterable[FrameworkArea]) -> dict[int, FrameworkArea | None]:
+    """Agreement area id -> its framework area: the one it is linked to, else the one with its code."""
+    bands = list(bands)
+    by_pk = {b.pk: b for b in bands}
+    by_code = {b.code: b for b in bands}
+    return {
+        a.pk: by_code.get(a.code) if a.framework_area_id is None else by_pk.get(a.framework_area_id)
+        for a in areas
+    }
+
+
 def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[Issue]:
     framework = agreement.framework
     bands = {fa.code: fa for fa in framework.areas.all()}
@@ -100,12 +114,9 @@ def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[I
     if framework.fiscal_year != agreement.fiscal_year:
         found.append(Issue("", _("The agreement is for %(year)s but uses the framework of %(other)s.")
                            % {"year": agreement.fiscal_year, "other": framework.fiscal_year}))
-    band_of: dict[int, object] = {}  # agreement area id -> its framework area, by link or else by code
+    band_of = bands_by_area(content.areas, bands.values())
     for area in content.areas:
-        band = bands.get(area.code) if area.framework_area_id is None else next(
-            (b for b in bands.values() if b.pk == area.framework_area_id), None
-        )
-        band_of[area.pk] = band
+        band = band_of[area.pk]
         if band is None:
             found.append(Issue(area.code, _("Area %(code)s “%(name)s” is not an area of the %(year)s framework.")
                                % {"code": area.code, "name": area.name_th, "year": framework.fiscal_year}))
@@ -115,9 +126,7 @@ def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[I
                 "Area %(code)s “%(name)s” weighs %(weight)s; the framework allows %(low)s to %(high)s."
             ) % {"code": area.code, "name": area.name_th, "weight": canonical(area.weight),
                  "low": canonical(band.min_weight), "high": canonical(band.max_weight)}))
-    present = {a.code for a in content.areas} | {
-        b.code for b in bands.values() if b.pk in {a.framework_area_id for a in content.areas}
-    }
+    present = {a.code for a in content.areas} | {b.code for b in band_of.values() if b is not None}
     for band in bands.values():
         if band.code not in present:
             found.append(Issue(band.code, _("Area %(code)s “%(name)s” of the framework is missing.")
@@ -133,7 +142,7 @@ def framework_issues(agreement: Agreement, content: scorecard.Content) -> list[I
         if count < framework.min_kpis_per_area:
             found.append(Issue(area.code, _("Area %(code)s has %(count)s KPIs; each area needs at least %(min)s.")
                                % {"code": area.code, "count": count, "min": framework.min_kpis_per_area}))
-        band = band_of.get(area_id)
+        band = band_of[area_id]
         if band is not None and band.counts_toward_limit:
             limited += count
     total = sum(counts.values())
@@ -165,7 +174,3 @@ def completeness_warnings(content: scorecard.Content) -> list[Issue]:
             found.append(Issue(kpi.code, _('KPI %(code)s: describe every level, or write "-" for a level that is not defined.')
                                % {"code": kpi.code}, WARNING))
     return found
-
-
-def weight_total(values: list[Decimal | None]) -> Decimal:
-    return sum((v for v in values if v is not None), Decimal(0))

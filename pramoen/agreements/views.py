@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pramoen.access.policy import roles_for, visible_funds
+from pramoen.access.policy import require_view_fund, visible_funds
+from pramoen.core.history import changes
 from pramoen.core.workflow import StepRefused
 from pramoen.funds.models import Fund
 
@@ -58,10 +59,7 @@ def _load(request: HttpRequest, pk: int, *, for_update: bool = False) -> tuple[A
     if for_update:
         agreements = agreements.select_for_update(of=("self",))
     agreement = get_object_or_404(agreements, pk=pk)
-    roles = roles_for(request.user, agreement.fund)
-    if not roles:
-        raise Http404
-    return agreement, roles
+    return agreement, require_view_fund(request.user, agreement.fund)
 
 
 def _require_edit(agreement: Agreement, roles: frozenset[str]) -> None:
@@ -101,9 +99,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest, fund_code: str) -> HttpResponse:
     fund = get_object_or_404(Fund, code=fund_code)
-    roles = roles_for(request.user, fund)
-    if not roles:
-        raise Http404
+    roles = require_view_fund(request.user, fund)
     if not services.may_create(roles):
         raise PermissionDenied
     if request.method == "POST":
@@ -140,18 +136,16 @@ def _detail_context(request: HttpRequest, agreement: Agreement, roles: frozenset
                     step_form: StepForm | None = None) -> dict[str, Any]:
     content = scorecard.Content.load(agreement)
     past: dict[int, list[KpiHistory]] = {}
-    for row in KpiHistory.objects.filter(kpi__agreement=agreement).order_by("fiscal_year"):
+    for row in snapshot.agreement_past_results(agreement):
         past.setdefault(row.kpi_id, []).append(row)
-    depth: dict[int, int] = {}
-    rows = []
-    for kpi in content.ordered():
-        depth[kpi.pk] = depth.get(kpi.parent_id, -1) + 1 if kpi.parent_id else 0
-        rows.append({"kpi": kpi, "depth": depth[kpi.pk], "criteria": content.criteria.get(kpi.pk, []),
-                     "past": past.get(kpi.pk, [])})
-    bands = {band.pk: band for band in agreement.framework.areas.all()}
-    by_code = {band.code: band for band in bands.values()}
+    rows = [
+        {"kpi": kpi, "depth": content.depth(kpi), "criteria": content.criteria.get(kpi.pk, []),
+         "past": past.get(kpi.pk, [])}
+        for kpi in content.ordered()
+    ]
+    band_of = validation.bands_by_area(content.areas, agreement.framework.areas.all())
     areas = [
-        {"area": area, "band": bands.get(area.framework_area_id) or by_code.get(area.code),
+        {"area": area, "band": band_of[area.pk],
          "kpis": [r for r in rows if r["kpi"].area_id == area.pk]}
         for area in content.areas
     ]
@@ -171,7 +165,6 @@ def _detail_context(request: HttpRequest, agreement: Agreement, roles: frozenset
     rounds = list(agreement.rounds.all()) if agreement.status == Status.IN_FORCE else []
     return {
         **_issue_context(agreement, found),
-        "agreement": agreement,
         "areas": areas,
         "may_edit": workflow.may_edit(agreement, roles),
         "steps": steps,
@@ -219,9 +212,7 @@ def agreement_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                              comment=form.cleaned_data["comment"])
         except StepRefused as refused:
             if hasattr(refused, "error_dict"):
-                for field, field_errors in refused.error_dict.items():
-                    for error in field_errors:
-                        form.add_error(field if field in form.fields else None, error)
+                _add_errors(form, refused)
             else:
                 errors = list(refused.messages)
         else:
@@ -260,7 +251,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "agreements/edit.html", {"form": form, "agreement": agreement})
 
 
-def _area_formset(agreement: Agreement, areas: list[AgreementArea], data=None):
+def _area_formset(areas: list[AgreementArea], data=None):
     formset = AreaWeightFormSet(data, initial=[{"weight": a.weight} for a in areas], prefix="areas")
     for form, area in zip(formset.forms, areas):
         form.area = area
@@ -282,11 +273,11 @@ def agreement_areas(request: HttpRequest, pk: int) -> HttpResponse:
     _require_edit(agreement, roles)
     _with_bands(agreement)
     areas = list(agreement.areas.order_by("order", "code"))
-    bands = {b.pk: b for b in agreement.framework.areas.all()}
+    band_of = validation.bands_by_area(areas, agreement.framework.areas.all())
     for area in areas:
-        area.band = bands.get(area.framework_area_id)
+        area.band = band_of[area.pk]
     if request.method == "POST":
-        formset = _area_formset(agreement, areas, request.POST)
+        formset = _area_formset(areas, request.POST)
         if formset.is_valid() and len(formset.forms) == len(areas):
             with transaction.atomic():
                 locked, roles = _load(request, pk, for_update=True)
@@ -297,7 +288,7 @@ def agreement_areas(request: HttpRequest, pk: int) -> HttpResponse:
         context = {**_issue_context(agreement, []), "formset": formset,
                    "form_errors": _formset_errors(formset, areas)}
         return render(request, "agreements/areas.html", context, status=400)
-    formset = _area_formset(agreement, areas)
+    formset = _area_formset(areas)
     found = validation.issues(agreement)
     return render(request, "agreements/areas.html", {"formset": formset, **_issue_context(agreement, found)})
 
@@ -308,7 +299,7 @@ def agreement_areas_check(request: HttpRequest, pk: int) -> HttpResponse:
     agreement, roles = _load(request, pk)
     _require_edit(agreement, roles)
     areas = list(agreement.areas.order_by("order", "code"))
-    formset = _area_formset(agreement, areas, request.POST)
+    formset = _area_formset(areas, request.POST)
     if not formset.is_valid() or len(formset.forms) != len(areas):
         return render(request, "agreements/_validation_panel.html",
                       {**_issue_context(agreement, []), "form_errors": _formset_errors(formset, areas)})
@@ -473,14 +464,10 @@ def agreement_diff(request: HttpRequest, pk: int) -> HttpResponse:
     b = request.GET.get("b") or CURRENT
     if a not in by_id and a != CURRENT or b not in by_id and b != CURRENT:
         raise Http404
-    working = None
+    working = snapshot.take(agreement) if CURRENT in (a, b) else None
 
     def content(key: str) -> dict[str, Any]:
-        nonlocal working
-        if key == CURRENT:
-            working = working or snapshot.take(agreement)
-            return working
-        return by_id[key].snapshot
+        return working if key == CURRENT else by_id[key].snapshot
 
     rows = [labels.change_row(c) for c in snapshot.diff(content(a), content(b))]
     context = {
@@ -493,8 +480,6 @@ def agreement_diff(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
-    from pramoen.core.history import changes
-
     agreement, _roles = _load(request, pk)
     # Every KPI the agreement ever had, deleted ones included, so their criteria and past results show too.
     kpi_codes = dict(Kpi.history.filter(agreement_id=agreement.pk).order_by("history_date").values_list("id", "code"))
@@ -509,7 +494,7 @@ def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         labels=lambda obj: labels.object_label(obj, kpi_codes),
     )
-    rows = [dataclasses.replace(r, reason=labels.reason_label(r.reason)) for r in rows]
+    rows = [dataclasses.replace(r, reason=labels.step_label(r.reason)) for r in rows]
     return render(request, "agreements/history.html", {"agreement": agreement, "changes": rows})
 
 

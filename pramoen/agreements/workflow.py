@@ -29,7 +29,7 @@ from pramoen.access.policy import ADMIN, roles_for
 from pramoen.core.templatetags.pramoen import format_be_date
 from pramoen.core.workflow import Step, StepRefused, available, check_step
 
-from . import snapshot, validation
+from . import scorecard, snapshot, validation
 from .models import Agreement, AgreementEvent, AgreementVersion, Stage, Status
 
 FUND = frozenset({Role.FUND_STAFF, Role.FUND_APPROVER})
@@ -99,8 +99,10 @@ def perform(agreement: Agreement, step_name: str, user, *, occurred_on: date | N
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().select_related("framework", "fund").get(pk=agreement.pk)
         check_step(step, locked.status, roles_for(user, locked.fund), comment, occurred_on, today)
+        # Read once for the check and the snapshot: a step changes the status, never the content.
+        content = scorecard.Content.load(locked) if step.needs_valid or step.snapshot else None
         if step.needs_valid:
-            problems = validation.errors(locked)
+            problems = validation.errors(locked, content)
             if problems:
                 raise StepRefused([f"{p.where}: {p.message}" if p.where else p.message for p in problems])
         on = occurred_on or today
@@ -138,7 +140,7 @@ def perform(agreement: Agreement, step_name: str, user, *, occurred_on: date | N
             number = AgreementVersion.objects.filter(agreement=locked, stage=step.snapshot).count() + 1
             AgreementVersion.objects.create(
                 agreement=locked, stage=step.snapshot, number=number, event=event,
-                snapshot=snapshot.take(locked), created_by=user,
+                snapshot=snapshot.take(locked, content), created_by=user,
             )
         if locked.status == Status.IN_FORCE:
             agreement_in_force.send(sender=Agreement, agreement=locked, user=user)
