@@ -17,9 +17,10 @@ from pramoen.agreements.models import Agreement, AgreementArea, Criterion, Direc
 from pramoen.frameworks.models import Framework
 from pramoen.funds.models import Fund, OwnerAgency
 
+from . import seed001
 from .seed001 import acting_as
+from .users import SECOND_FUND
 
-FUND_CODE = "1-04"
 FISCAL_YEAR = 2568
 
 LEVELLED: list[dict[str, Any]] = [
@@ -69,7 +70,7 @@ def set_up_fund() -> Fund:
         name_th="กรมส่งเสริมสหกรณ์",
         defaults={"name_en": "Cooperative Promotion Department", "ministry_th": "กระทรวงเกษตรและสหกรณ์"},
     )
-    fund = Fund.objects.get(code=FUND_CODE)
+    fund = Fund.objects.get(code=SECOND_FUND)
     fund.owner_agency = agency
     fund.name_en = "Cooperative Development Fund"
     fund.save(update_fields=["owner_agency", "name_en"])
@@ -83,7 +84,8 @@ def _split(total: Decimal, parts: int) -> list[Decimal]:
 
 
 def delete_agreement(fund: Fund) -> None:
-    Agreement.objects.filter(fund=fund, fiscal_year=FISCAL_YEAR).delete()
+    # The same as seed 001's: once the PPP was submitted in the browser, its versions must go first.
+    seed001.delete_agreement(fund, FISCAL_YEAR)
 
 
 def load(fund: Fund, users: dict[str, AbstractUser]) -> Agreement:

@@ -164,9 +164,8 @@ def _milestone_text(text: str) -> str:
     return rest.strip() if sep and head.startswith("ระดับ") else text
 
 
-def standard_kpi_for(framework: Framework, code: str, name_th: str) -> StandardKpi | None:
+def standard_kpi_for(standards: list[StandardKpi], code: str, name_th: str) -> StandardKpi | None:
     """The framework's standard governance KPI this composite KPI follows (by code, else by name)."""
-    standards = list(framework.standard_kpis.all())
     for standard in standards:
         if standard.code == code:
             return standard
@@ -180,6 +179,7 @@ def build_content(agreement: Agreement) -> None:
     """Areas, KPIs (with groups, levels, milestones, criteria) and past results, as the fund proposes them."""
     source = data()
     bands = {fa.code: fa for fa in agreement.framework.areas.all()}
+    standards = list(agreement.framework.standard_kpis.all())
     areas: dict[str, AgreementArea] = {}
     for order, area in enumerate(source["areas"]):
         areas[area["code"]] = AgreementArea.objects.create(
@@ -205,7 +205,7 @@ def build_content(agreement: Agreement) -> None:
             fields.update({f"level_text_{n}": _milestone_text(t) for n, t in enumerate(item["milestones_th"], start=1)})
             fields["is_quantitative"] = False
         elif kind == KpiKind.COMPOSITE:
-            fields["standard_kpi"] = standard_kpi_for(agreement.framework, item["code"], item["name_th"])
+            fields["standard_kpi"] = standard_kpi_for(standards, item["code"], item["name_th"])
             fields["is_quantitative"] = False
         kpi = Kpi.objects.create(**fields)
         kpis[item["code"]] = kpi
@@ -340,9 +340,9 @@ def report_rounds(agreement: Agreement, users: dict[str, AbstractUser]) -> list[
     return done
 
 
-def delete_agreement(fund: Fund) -> None:
+def delete_agreement(fund: Fund, fiscal_year: int = FISCAL_YEAR) -> None:
     """Remove an earlier demo copy (its rounds, versions and steps go with it)."""
-    old = Agreement.objects.filter(fund=fund, fiscal_year=FISCAL_YEAR)
+    old = Agreement.objects.filter(fund=fund, fiscal_year=fiscal_year)
     # A version protects the step that made it: versions go first.
     AgreementVersion.objects.filter(agreement__in=old).delete()
     old.delete()

@@ -15,6 +15,7 @@ from django.test import TestCase, override_settings
 from pramoen.access.models import Role
 from pramoen.access.policy import roles_for
 from pramoen.agreements import snapshot, validation
+from pramoen.agreements import workflow as agreement_workflow
 from pramoen.agreements.models import Agreement, KpiKind, Status
 from pramoen.demo import seed001
 from pramoen.demo.users import DEMO_PASSWORD, USERS
@@ -172,6 +173,15 @@ class RerunTestCase(TestCase):
         card = round_card(agreement.rounds.get(number=2))
         assert card.score is not None
         self.assertEqual(places(card.score.total), "2.0179")
+
+    def test_a_second_run_rebuilds_the_second_funds_ppp_after_it_was_submitted(self) -> None:
+        call_command("load_demo", stdout=StringIO())
+        draft = Agreement.objects.get(fund__code="1-04", fiscal_year=2568)
+        agreement_workflow.perform(draft, "submit_ppp", User.objects.get(username="fund2-staff"))
+        self.assertEqual(draft.versions.count(), 1)  # a version protects its step from deletion
+        call_command("load_demo", stdout=StringIO())
+        draft = Agreement.objects.get(fund__code="1-04", fiscal_year=2568)
+        self.assertEqual((draft.status, draft.versions.count()), (Status.PPP_DRAFTING, 0))
 
     def test_it_saves_nothing_when_a_step_fails(self) -> None:
         with mock.patch.object(seed001, "report_rounds", side_effect=RuntimeError("boom")):

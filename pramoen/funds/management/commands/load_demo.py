@@ -21,12 +21,10 @@ from django.db import transaction
 from django.utils import translation
 
 from pramoen.demo import second_fund, seed001
-from pramoen.demo.users import DEMO_PASSWORD, USERS, set_up_users
+from pramoen.demo.users import DEMO_PASSWORD, FARMERS_FUND, USERS, set_up_users
 from pramoen.funds.models import Fund, OwnerAgency
 
 DEMO_USERNAME = "demo"
-
-FARMERS_FUND_CODE = "1-06"  # กองทุนหมุนเวียนเพื่อการกู้ยืมแก่เกษตรกรและผู้ยากจน
 
 
 def set_up_farmers_fund() -> Fund:
@@ -38,7 +36,7 @@ def set_up_farmers_fund() -> Fund:
             "ministry_th": "กระทรวงเกษตรและสหกรณ์",
         },
     )
-    fund = Fund.objects.get(code=FARMERS_FUND_CODE)
+    fund = Fund.objects.get(code=FARMERS_FUND)
     fund.owner_agency = agency
     fund.name_en = "Revolving Fund for Lending to Farmers and the Poor"
     fund.save(update_fields=["owner_agency", "name_en"])
