@@ -81,7 +81,7 @@ def changes(history_querysets: Iterable[QuerySet], labels: Callable[[models.Mode
         if object_key not in label_cache:
             instance = record.instance
             label_cache[object_key] = labels(instance) if labels else str(instance)
-    rows: list[tuple[tuple[datetime, int], int, ChangeRow]] = []
+    rows: list[tuple[tuple[datetime, int], ChangeRow]] = []
     for record, previous, fields in pending:
         model = record.instance_type
         object_key = (model, getattr(record, model._meta.pk.attname))
@@ -93,18 +93,15 @@ def changes(history_querysets: Iterable[QuerySet], labels: Callable[[models.Mode
             reason=record.history_change_reason or "",
         )
         sort_key = (record.history_date, record.history_id)
-        if record.history_type != "~" or previous is None:
-            rows.append((sort_key, 0, ChangeRow(field_label="", before="", after="", **base)))
-            continue
         if not fields:
-            # A save that changed nothing shows only when it says why (a workflow step, say).
-            if base["reason"]:
-                rows.append((sort_key, 0, ChangeRow(field_label="", before="", after="", **base)))
+            # A creation, a deletion, a change with nothing earlier to compare: one row. A save
+            # that changed nothing shows only when it says why (a workflow step, say).
+            if record.history_type != "~" or previous is None or base["reason"]:
+                rows.append((sort_key, ChangeRow(field_label="", before="", after="", **base)))
             continue
-        for position, field in enumerate(fields):
+        for field in fields:
             rows.append((
                 sort_key,
-                position,
                 ChangeRow(
                     field_label=str(field.verbose_name),
                     before=_show(field, getattr(previous, field.attname), related),
@@ -112,39 +109,28 @@ def changes(history_querysets: Iterable[QuerySet], labels: Callable[[models.Mode
                     **base,
                 ),
             ))
-    # Newest record first; the fields of one record in the model's order.
-    rows.sort(key=lambda r: (_negate(r[0]), r[1]))
-    return [row for _key, _pos, row in rows]
-
-
-def _negate(key: tuple[datetime, int]) -> tuple[float, int]:
-    when, history_id = key
-    return (-when.timestamp(), -history_id)
+    # Newest record first; the sort is stable, so the fields of one record keep the model's order.
+    rows.sort(key=lambda r: r[0], reverse=True)
+    return [row for _key, row in rows]
 
 
 def _previous_records(history_model: type, records: list, pk_name: str) -> dict[int, Any]:
     """The record just before each change whose predecessor the queryset did not include (one query)."""
     seen: set[Any] = set()
-    orphans = []
+    first_of: dict[Any, Any] = {}  # object's pk → its first record here, when that is a change
     for record in records:
         key = getattr(record, pk_name)
         if key not in seen and record.history_type == "~":
-            orphans.append(record)
+            first_of[key] = record
         seen.add(key)
-    if not orphans:
+    if not first_of:
         return {}
-    first_of = {getattr(r, pk_name): r for r in orphans}
     candidates = history_model.objects.filter(**{f"{pk_name}__in": list(first_of)}).order_by("history_date", "history_id")
     found: dict[int, Any] = {}
-    latest: dict[Any, Any] = {}
-    for candidate in candidates:
-        key = getattr(candidate, pk_name)
-        orphan = first_of[key]
+    for candidate in candidates:  # oldest first: the last one kept is the one just before
+        orphan = first_of[getattr(candidate, pk_name)]
         if (candidate.history_date, candidate.history_id) < (orphan.history_date, orphan.history_id):
-            latest[key] = candidate
-    for key, orphan in first_of.items():
-        if key in latest:
-            found[orphan.history_id] = latest[key]
+            found[orphan.history_id] = candidate
     return found
 
 

@@ -12,10 +12,33 @@ from django.utils.translation import gettext_lazy as _
 
 from pramoen.core.fields import canonical
 from pramoen.scoring.reader import exact_sum
+from pramoen.scoring.rules import HUNDRED
 
-from .models import Framework, FrameworkArea, StandardCriterion, StandardKpi
+from .models import (
+    ALL_AREAS_OVER_TOTAL,
+    LIMITED_AREAS_OVER_LIMITED,
+    LIMITED_OVER_TOTAL,
+    Framework,
+    FrameworkArea,
+    StandardCriterion,
+    StandardKpi,
+    kpi_limit_conflicts,
+)
 
-HUNDRED = Decimal(100)
+
+KPI_LIMIT_MESSAGES = {
+    LIMITED_OVER_TOTAL: _(
+        "At most %(limited)s KPIs in the limited areas is more than the %(total)s allowed in all areas."
+    ),
+    ALL_AREAS_OVER_TOTAL: _(
+        "%(areas)s areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at most "
+        "%(limit)s in all areas."
+    ),
+    LIMITED_AREAS_OVER_LIMITED: _(
+        "%(areas)s limited areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at "
+        "most %(limit)s in them."
+    ),
+}
 
 
 class FrameworkForm(forms.ModelForm):
@@ -39,26 +62,11 @@ class FrameworkForm(forms.ModelForm):
 
     def _check_kpi_limits(self, data: dict[str, Any]) -> None:
         """Refuse limits no agreement could meet (agreements.validation applies them as they are)."""
-        total, limited, least = data.get("max_kpis_total"), data.get("max_kpis_limited_areas"), data.get("min_kpis_per_area")
-        if total is not None and limited is not None and limited > total:
-            self.add_error("max_kpis_limited_areas", _(
-                "At most %(limited)s KPIs in the limited areas is more than the %(total)s allowed in all areas."
-            ) % {"limited": limited, "total": total})
-        if not least or self.instance.pk is None:
-            return
-        flags = list(self.instance.areas.values_list("counts_toward_limit", flat=True))
-        for areas, limit, message in (
-            (len(flags), total,
-             _("%(areas)s areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at most "
-               "%(limit)s in all areas.")),
-            (sum(flags), limited,
-             _("%(areas)s limited areas with at least %(least)s KPIs each need %(need)s KPIs; the framework allows at "
-               "most %(limit)s in them.")),
+        flags = list(self.instance.areas.values_list("counts_toward_limit", flat=True)) if self.instance.pk else []
+        for name, which, numbers in kpi_limit_conflicts(
+            data.get("max_kpis_total"), data.get("max_kpis_limited_areas"), data.get("min_kpis_per_area"), flags
         ):
-            if limit is not None and areas * least > limit:
-                self.add_error("min_kpis_per_area", message % {"areas": areas, "least": least, "need": areas * least,
-                                                               "limit": limit})
-                return
+            self.add_error(name, KPI_LIMIT_MESSAGES[which] % numbers)
 
 
 class AreaForm(forms.ModelForm):

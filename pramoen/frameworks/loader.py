@@ -23,11 +23,20 @@ from django.db import models, transaction
 from pramoen.agreements.models import AgreementArea, Status
 from pramoen.core.fields import canonical, parse_number
 from pramoen.scoring.reader import exact_sum
+from pramoen.scoring.rules import HUNDRED
 
-from .models import Framework, FrameworkArea, StandardCriterion, StandardKpi
+from .models import (
+    ALL_AREAS_OVER_TOTAL,
+    LIMITED_AREAS_OVER_LIMITED,
+    LIMITED_OVER_TOTAL,
+    Framework,
+    FrameworkArea,
+    StandardCriterion,
+    StandardKpi,
+    kpi_limit_conflicts,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-HUNDRED = Decimal(100)
 CHANGE_REASON = "load_frameworks"
 
 FRAMEWORK_KEYS = {
@@ -239,20 +248,22 @@ def read_file(path: str | Path) -> FrameworkData:
     return data
 
 
+KPI_LIMIT_MESSAGES = {
+    LIMITED_OVER_TOTAL: "at most {limited} KPIs in the limited areas is more than the {total} allowed in all areas",
+    ALL_AREAS_OVER_TOTAL: "{areas} areas with at least {least} KPIs each need {need} KPIs, more than the {limit} "
+                          "allowed in all areas",
+    LIMITED_AREAS_OVER_LIMITED: "{areas} limited areas with at least {least} KPIs each need {need} KPIs, more than "
+                                "the {limit} allowed in them",
+}
+
+
 def _check_kpi_limits(checker: _Checker, fields: dict[str, Any], limited_flags: list[bool]) -> None:
     """Limits no agreement could meet (the UI's FrameworkForm refuses the same)."""
-    total, limited, least = fields.get("max_kpis_total"), fields.get("max_kpis_limited_areas"), fields.get("min_kpis_per_area")
-    if total is not None and limited is not None and limited > total:
-        checker.problem("max_kpis_limited_areas",
-                        f"at most {limited} KPIs in the limited areas is more than the {total} allowed in all areas")
-    if not least:
-        return
-    for areas, limit, what, where in ((len(limited_flags), total, "areas", "in all areas"),
-                                      (sum(limited_flags), limited, "limited areas", "in them")):
-        if limit is not None and areas * least > limit:
-            checker.problem("min_kpis_per_area", f"{areas} {what} with at least {least} KPIs each need "
-                                                 f"{areas * least} KPIs, more than the {limit} allowed {where}")
-            return
+    for name, which, numbers in kpi_limit_conflicts(
+        fields.get("max_kpis_total"), fields.get("max_kpis_limited_areas"), fields.get("min_kpis_per_area"),
+        limited_flags,
+    ):
+        checker.problem(name, KPI_LIMIT_MESSAGES[which].format(**numbers))
 
 
 def read_files(paths: list[str | Path]) -> list[FrameworkData]:
@@ -309,13 +320,13 @@ def _assign(instance: models.Model, values: dict[str, Any]) -> bool:
 def _write(framework: Framework, data: FrameworkData) -> None:
     _assign(framework, {**FRAMEWORK_DEFAULTS, **data.fields})
 
-    areas = {a.code: a for a in framework.areas.all()} if framework.pk else {}
+    areas = {a.code: a for a in framework.areas.all()}
     keep_areas: dict[str, FrameworkArea] = {}
     for values in data.areas:
         area = areas.get(values["code"]) or FrameworkArea(framework=framework)
         _assign(area, values)
         keep_areas[area.code] = area
-    kpis = {k.code: k for k in framework.standard_kpis.all()}
+    kpis = {k.code: k for k in framework.standard_kpis.prefetch_related("criteria")}
     keep_kpis: set[str] = set()
     for values in data.standard_kpis:
         kpi = kpis.get(values["code"]) or StandardKpi(framework=framework)

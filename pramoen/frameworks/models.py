@@ -62,6 +62,32 @@ class Framework(models.Model):
         return ScoringRules(late_penalty_per_day=self.late_penalty_per_day, late_penalty_cap=self.late_penalty_cap)
 
 
+# Which KPI limits contradict each other (see kpi_limit_conflicts).
+LIMITED_OVER_TOTAL = "limited_over_total"
+ALL_AREAS_OVER_TOTAL = "all_areas_over_total"
+LIMITED_AREAS_OVER_LIMITED = "limited_areas_over_limited"
+
+
+def kpi_limit_conflicts(total: int | None, limited: int | None, least: int | None,
+                        limited_flags: list[bool]) -> list[tuple[str, str, dict[str, int]]]:
+    """KPI limits no agreement could meet, as (field, which conflict, its numbers).
+
+    ``limited_flags`` says for each area whether it counts toward the limited-areas limit.
+    The web form and the file loader both refuse these; each words the message its own way.
+    """
+    conflicts: list[tuple[str, str, dict[str, int]]] = []
+    if total is not None and limited is not None and limited > total:
+        conflicts.append(("max_kpis_limited_areas", LIMITED_OVER_TOTAL, {"limited": limited, "total": total}))
+    if least:
+        for areas, limit, which in ((len(limited_flags), total, ALL_AREAS_OVER_TOTAL),
+                                    (sum(limited_flags), limited, LIMITED_AREAS_OVER_LIMITED)):
+            if limit is not None and areas * least > limit:
+                numbers = {"areas": areas, "least": least, "need": areas * least, "limit": limit}
+                conflicts.append(("min_kpis_per_area", which, numbers))
+                break  # one message for the field is enough
+    return conflicts
+
+
 class FrameworkArea(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas", verbose_name=_("framework"))
     code = models.CharField(_("code"), max_length=10)

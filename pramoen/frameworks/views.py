@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, ProtectedError, Subquery
+from django.db.models import Count, ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -90,7 +90,6 @@ def framework_detail(request: HttpRequest, year: int) -> HttpResponse:
 @require_GET
 def framework_history(request: HttpRequest, year: int) -> HttpResponse:
     framework = _framework(year)
-    kpi_ids = StandardKpi.history.filter(framework_id=framework.pk).values("id")
     # Names of the standard KPIs, deleted ones included, to label their criteria (one query).
     kpi_codes = dict(StandardKpi.history.filter(framework_id=framework.pk).values_list("id", "code"))
 
@@ -110,7 +109,7 @@ def framework_history(request: HttpRequest, year: int) -> HttpResponse:
             Framework.history.filter(id=framework.pk),
             FrameworkArea.history.filter(framework_id=framework.pk),
             StandardKpi.history.filter(framework_id=framework.pk),
-            StandardCriterion.history.filter(standard_kpi_id__in=Subquery(kpi_ids)),
+            StandardCriterion.history.filter(standard_kpi_id__in=list(kpi_codes)),
         ],
         labels=label,
     )
@@ -250,9 +249,9 @@ def standard_kpi_delete(request: HttpRequest, year: int, kpi_pk: int) -> HttpRes
 def framework_copy(request: HttpRequest, year: int) -> HttpResponse:
     framework = _framework(year)
     _require_editor(request)
-    latest = Framework.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True).first() or year
-    initial = {"fiscal_year": max(latest, year) + 1}
-    initial["name"] = framework.name.replace(str(year), str(initial["fiscal_year"]))
+    # The year after the latest framework (this one, at the earliest).
+    next_year = Framework.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True)[0] + 1
+    initial = {"fiscal_year": next_year, "name": framework.name.replace(str(year), str(next_year))}
     form = CopyForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():

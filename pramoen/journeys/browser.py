@@ -47,9 +47,8 @@ def stop() -> None:
     if _browser is not None:
         _browser.close()
         _browser = None
-    if _playwright is not None:
-        _playwright.stop()
-        _playwright = None
+    _playwright.stop()
+    _playwright = None
     if _async_unsafe_before is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:

@@ -109,14 +109,15 @@ def shot(request: pytest.FixtureRequest) -> Screenshots:
 
 @pytest.fixture
 def log_in() -> Any:
-    """``log_in(page, user)``: through the login page, as a user made by the test factories."""
+    """``log_in(page, user)``: through the login page, as a user made by the test factories
+    (or with ``password``, as another user: a demo user, say)."""
     from pramoen.testing.factories import PASSWORD
 
-    def go(page: Any, user: Any) -> None:
+    def go(page: Any, user: Any, password: str = PASSWORD) -> None:
         page.context.clear_cookies()  # whoever was logged in is logged out
         page.goto("/accounts/login/")
         page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", PASSWORD)
+        page.fill("input[name=password]", password)
         page.click("section.login form button[type=submit]")
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 

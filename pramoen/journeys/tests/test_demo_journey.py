@@ -6,6 +6,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -15,16 +16,12 @@ from pramoen.demo.users import DEMO_PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_demo_fund_shows_the_sample_reports_round_2_score(page: Any, shot: Any, th: Any) -> None:
+def test_the_demo_fund_shows_the_sample_reports_round_2_score(page: Any, log_in: Any, shot: Any, th: Any) -> None:
     call_command("load_demo", "--force", stdout=StringIO())
     agreement = Agreement.objects.get(fund__code="1-06", fiscal_year=2567)
     round2 = agreement.rounds.get(number=2)
 
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", "fund-staff")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("section.login form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    log_in(page, User.objects.get(username="fund-staff"), DEMO_PASSWORD)
 
     page.goto(agreement.get_absolute_url())
     expect(page.locator(".agreement-head .status")).to_contain_text(th(Status.IN_FORCE.label))
