@@ -10,7 +10,19 @@ arithmetic. Typical use::
 """
 
 from .compute import AreaScore, CardScore, KpiScore, score_card, score_kpi
-from .model import Area, CompositeKpi, Criterion, GroupKpi, LevelledKpi, Scorecard
+from .model import (
+    NO_DETAILS,
+    Area,
+    CompositeKpi,
+    Criterion,
+    GroupKpi,
+    Inputs,
+    KpiDetails,
+    LevelledKpi,
+    Narrative,
+    PastResult,
+    Scorecard,
+)
 from .problems import Problem, ScorecardInvalid
 from .reader import FORMAT_V1, load_path, loads, read
 from .rules import MANUAL_RULES, ScoringRules
@@ -18,14 +30,19 @@ from .rules import MANUAL_RULES, ScoringRules
 __all__ = [
     "FORMAT_V1",
     "MANUAL_RULES",
+    "NO_DETAILS",
     "Area",
     "AreaScore",
     "CardScore",
     "CompositeKpi",
     "Criterion",
     "GroupKpi",
+    "Inputs",
+    "KpiDetails",
     "KpiScore",
     "LevelledKpi",
+    "Narrative",
+    "PastResult",
     "Problem",
     "Scorecard",
     "ScorecardInvalid",

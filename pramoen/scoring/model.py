@@ -22,6 +22,57 @@ DIRECTIONS = (HIGHER_IS_BETTER, LOWER_IS_BETTER)
 LEVEL_COUNT = 5
 
 Levels = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+NARRATIVE_PARTS = ("reasons", "factors", "obstacles", "plan")
+
+
+@dataclass(frozen=True)
+class PastResult:
+    """A result of an earlier fiscal year (ผลการดำเนินงานที่ผ่านมา); ``preliminary`` marks it with "*"."""
+
+    year: int  # พ.ศ.
+    value: Decimal | None
+    text: str = ""  # shown when there is no value ("N/A", "-")
+    preliminary: bool = False
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The four parts of the RFES narrative (คำอธิบายผลการดำเนินงาน)."""
+
+    reasons: str = ""  # ๑. why the result is better or worse than the target
+    factors: str = ""  # ๒.๑ supporting factors
+    obstacles: str = ""  # ๒.๒ obstacles and their fixes
+    plan: str = ""  # ๓. the result compared with the plan or target
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The two numbers a ratio KPI's result is computed from (e.g. actual and plan spending)."""
+
+    numerator: Decimal
+    denominator: Decimal
+    numerator_label: str = ""
+    denominator_label: str = ""
+
+
+@dataclass(frozen=True)
+class KpiDetails:
+    """What a report prints about a KPI besides its score: none of it changes a score.
+
+    Every field is optional in a scorecard file (format v1 extension); an empty
+    ``KpiDetails`` renders as empty narrative sections.
+    """
+
+    definition: str = ""
+    formula: str = ""
+    history: tuple[PastResult, ...] = ()
+    narrative: Narrative = Narrative()
+    evidence: tuple[str, ...] = ()
+    level_texts: tuple[str, ...] = ()  # five texts (milestone steps, or textual levels) or none
+    inputs: Inputs | None = None
+
+
+NO_DETAILS = KpiDetails()
 
 
 def direction_of(levels: Levels | list[Decimal | None]) -> str:
@@ -38,6 +89,7 @@ class LevelledKpi:
     result: Decimal | None  # None: no result (n/a), scores 1
     unit: str = ""
     deduction: Decimal = Decimal(0)
+    details: KpiDetails = NO_DETAILS
 
     kind = "levelled"
 
@@ -58,6 +110,7 @@ class GroupKpi:
     weight: Decimal
     kpis: tuple[Kpi, ...]
     unit: str = ""
+    details: KpiDetails = NO_DETAILS
 
     kind = "group"
 
@@ -69,6 +122,8 @@ class Criterion:
     name: str
     weight: Decimal
     level: Decimal | None  # None: not assessed yet, counts as level 1
+    level_texts: tuple[str, ...] = ()  # what each level 1–5 means ("" or "-": not defined)
+    explanation: str = ""  # why this level was reached
 
 
 @dataclass(frozen=True)
@@ -79,6 +134,7 @@ class CompositeKpi:
     criteria: tuple[Criterion, ...]
     unit: str = ""
     deduction: Decimal = Decimal(0)
+    details: KpiDetails = NO_DETAILS
 
     kind = "composite"
 
@@ -108,3 +164,7 @@ class Scorecard:
     # The fiscal year's late-penalty parameters when the file names them (None: the manual's values).
     late_penalty_per_day: Decimal | None = None
     late_penalty_cap: Decimal | None = None
+    # Optional facts a report prints (format v1 extension); none of them changes a score.
+    fund_code: str = ""
+    owner_agency: str = ""
+    fiscal_year_start: int = 10  # month: 10 (1 October) or 1 (1 January)

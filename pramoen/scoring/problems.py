@@ -121,6 +121,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "น้ำหนักของประเด็นพิจารณารวมกันได้ {total} แต่ต้องเท่ากับ 100",
         "the criteria weights add up to {total}, but must add up to 100",
     ),
+    # Report fields (format v1 extension).
+    "text_expected": ("“{field}” ต้องเป็นข้อความ แต่ได้ {value}", "“{field}” must be text, got {value}"),
+    "not_boolean": ("“{field}” ต้องเป็น true หรือ false แต่ได้ {value}", "“{field}” must be true or false, got {value}"),
+    "fiscal_year_start": (
+        "เดือนเริ่มต้นปีบัญชีต้องเป็น 10 (1 ตุลาคม ถึง 30 กันยายน) หรือ 1 (1 มกราคม ถึง 31 ธันวาคม) แต่ได้ {value}",
+        "the fiscal year must start in month 10 (1 October to 30 September) or 1 (1 January to 31 December),"
+        " got {value}",
+    ),
+    "history_year_duplicate": (
+        "ระบุผลการดำเนินงานของปี {year} ซ้ำมากกว่า 1 ครั้ง",
+        "the result of {year} is given more than once in “history”",
+    ),
+    "level_texts_count": (
+        "คำอธิบายระดับ (“level_texts”) ต้องมี 5 ข้อความ (ระดับ 1 ถึง 5) แต่มี {count} ข้อความ",
+        "“level_texts” must have 5 texts (levels 1 to 5), got {count}",
+    ),
+    "zero_denominator": ("ตัวหาร “{field}” ต้องไม่เป็น 0", "the denominator “{field}” must not be 0"),
+    "inputs_mismatch": (
+        "ผลการดำเนินงาน {result} ไม่ตรงกับตัวตั้งและตัวหาร: {numerator} × 100 / {denominator} = {computed}"
+        " (ปัดเป็นทศนิยม {places} ตำแหน่ง)",
+        "the result {result} does not agree with its inputs: {numerator} × 100 / {denominator} = {computed}"
+        " (rounded to {places} decimal places)",
+    ),
 }
 
 KIND_NAMES = {
@@ -130,7 +153,12 @@ KIND_NAMES = {
 }
 
 
-PART_LABELS = {"criterion": ("ประเด็นที่ {number}{name}: ", "criterion {number}{name}: ")}
+PART_LABELS = {
+    "criterion": ("ประเด็นที่ {number}{name}: ", "criterion {number}{name}: "),
+    "history": ("ผลการดำเนินงานที่ผ่านมา (“history”) รายการที่ {number}{name}: ", "“history” item {number}{name}: "),
+    "narrative": ("คำอธิบายผลการดำเนินงาน (“narrative”): ", "“narrative”: "),
+    "inputs": ("ตัวตั้งและตัวหาร (“inputs”): ", "“inputs”: "),
+}
 
 
 def _language_index(language: str | None) -> int:
@@ -155,7 +183,8 @@ class Problem:
     where: str
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
-    # Within the KPI named by ``where``: ("criterion", number, name) for a problem in one criterion.
+    # Within the KPI named by ``where``: ("criterion", number, name) for a problem in one criterion,
+    # ("history", number, None) in one past result, ("narrative" or "inputs", 0, None) in those objects.
     part: tuple[str, int, str | None] | None = None
 
     def message(self, language: str | None = "th") -> str:

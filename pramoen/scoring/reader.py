@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Mapping
-from decimal import Context, Decimal
+from dataclasses import replace
+from decimal import Context, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,18 @@ import yaml
 from .model import (
     DIRECTIONS,
     LEVEL_COUNT,
+    NARRATIVE_PARTS,
+    NO_DETAILS,
     Area,
     CompositeKpi,
     Criterion,
     GroupKpi,
+    Inputs,
     Kpi,
+    KpiDetails,
     LevelledKpi,
+    Narrative,
+    PastResult,
     Scorecard,
     direction_of,
 )
@@ -37,7 +44,9 @@ from .numbers import (
     parse_decimal,
     parse_integer,
     plain,
+    round_half_up,
 )
+from . import rules
 from .problems import Problem, ScorecardInvalid
 
 FORMAT_V1 = "pramoen-scorecard/1"
@@ -49,12 +58,16 @@ MAX_GROUP_DEPTH = 8  # KPI 1 → 1.1 → 1.1.1 …: far deeper than any agreemen
 _EXACT = Context(prec=100)  # weights have at most 35 digits: sums of them are exact here
 
 TOP_REQUIRED = ("fund", "fiscal_year", "round", "areas")
-TOP_OPTIONAL = ("format", "previous_total", "late_days", "late_penalty_per_day", "late_penalty_cap")
+TOP_OPTIONAL = ("format", "previous_total", "late_days", "late_penalty_per_day", "late_penalty_cap",
+                "fund_code", "owner_agency", "fiscal_year_start")
+FISCAL_YEAR_STARTS = (10, 1)  # the month a fiscal year starts: 1 October (the default) or 1 January
 AREA_REQUIRED = ("code", "name", "weight", "kpis")
 KPI_REQUIRED = ("code", "name", "weight")
-KPI_OPTIONAL = ("unit",)
+# Report fields any KPI may carry (format v1 extension): none of them changes a score.
+KPI_DETAILS = ("definition", "formula", "history", "narrative", "evidence")
+KPI_OPTIONAL = ("unit", *KPI_DETAILS)
 KIND_FIELDS = {
-    "levelled": {"required": ("levels", "result"), "optional": ("deduction", "direction")},
+    "levelled": {"required": ("levels", "result"), "optional": ("deduction", "direction", "level_texts", "inputs")},
     "group": {"required": ("kpis",), "optional": ()},
     "composite": {"required": ("criteria",), "optional": ("deduction",)},
 }
@@ -63,6 +76,13 @@ ALL_KPI_FIELDS = KPI_REQUIRED + KPI_OPTIONAL + tuple(
     f for spec in KIND_FIELDS.values() for f in spec["required"] + spec["optional"]
 )
 CRITERION_REQUIRED = ("name", "weight", "level")
+CRITERION_OPTIONAL = ("level_texts", "explanation")
+HISTORY_REQUIRED = ("year",)
+HISTORY_OPTIONAL = ("value", "text", "preliminary")
+INPUTS_REQUIRED = ("numerator", "denominator")
+INPUTS_OPTIONAL = ("numerator_label", "denominator_label")
+PERCENT_UNIT = "ร้อยละ"  # a result in this unit must agree with its inputs: numerator × 100 / denominator
+BOOLEANS = {"true": True, "false": False}
 
 
 class _Object(dict):
@@ -261,6 +281,45 @@ class _Reader:
             return None
         return " ".join(value.split())
 
+    def prose(self, obj: Mapping, key: str, where: str) -> str:
+        """Optional text that keeps its line breaks (narratives, definitions): only the ends are stripped.
+
+        Absent and null give "". Line endings become ``\\n``.
+        """
+        value = obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(where, "text_expected", field=key, value=_shown(value))
+            return ""
+        return _prose(value)
+
+    def optional_text(self, obj: Mapping, key: str, where: str) -> str:
+        """Optional one-line text (tidied like a name); absent, null and "" give ""."""
+        value = obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(where, "text_expected", field=key, value=_shown(value))
+            return ""
+        return " ".join(value.split())
+
+    def boolean(self, obj: Mapping, key: str, where: str) -> bool:
+        """true/false; YAML gives them as text, read case-insensitively. Absent and null are false."""
+        value = obj.get(key)
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in BOOLEANS:
+            return BOOLEANS[value.strip().lower()]
+        self.problem(where, "not_boolean", field=key, value=_shown(value))
+        return False
+
+    def within(self, before: int, part: tuple[str, int, str | None]) -> None:
+        """Mark the problems found since ``before`` as being about one part of the KPI (a criterion, an item)."""
+        self.problems[before:] = [p if p.part else replace(p, part=part) for p in self.problems[before:]]
+
     def number(
         self, obj: Mapping, key: str, where: str, *, positive: bool = False, non_negative: bool = False
     ) -> Decimal | None:
@@ -360,6 +419,9 @@ class _Reader:
             self.problem("late_days", "negative", field="late_days", value=late_days)
         per_day = self.optional_number(top, "late_penalty_per_day", "late_penalty_per_day", non_negative=True)
         cap = self.optional_number(top, "late_penalty_cap", "late_penalty_cap", non_negative=True)
+        fund_code = self.optional_text(top, "fund_code", "fund_code")
+        owner_agency = self.optional_text(top, "owner_agency", "owner_agency")
+        year_start = self.fiscal_year_start(top)
         parsed = [self.area(raw, f"areas[{i}]") for i, raw in enumerate(self.items(top, "areas", "areas") or [])]
         total = sum_if_known([weight for _, weight in parsed])
         if total is not None and total != 100:
@@ -375,20 +437,36 @@ class _Reader:
             late_days=late_days or 0,
             late_penalty_per_day=per_day,
             late_penalty_cap=cap,
+            fund_code=fund_code,
+            owner_agency=owner_agency,
+            fiscal_year_start=year_start,  # type: ignore[arg-type]
         )
 
     def fiscal_year(self, top: Mapping) -> int | None:
-        year = self.integer(top, "fiscal_year", "fiscal_year")
+        return self.be_year(top, "fiscal_year", "fiscal_year")
+
+    def be_year(self, obj: Mapping, key: str, where: str) -> int | None:
+        """A fiscal year in พ.ศ.; a CE year is refused with the พ.ศ. year suggested."""
+        year = self.integer(obj, key, where)
         if year is None:
             return None
         low, high = FISCAL_YEAR_RANGE
         if 1900 <= year <= 2200:
-            self.problem("fiscal_year", "fiscal_year_ce", value=year, be=year + 543)
+            self.problem(where, "fiscal_year_ce", value=year, be=year + 543)
             return None
         if not low <= year <= high:
-            self.problem("fiscal_year", "fiscal_year_range", value=year, low=low, high=high)
+            self.problem(where, "fiscal_year_range", value=year, low=low, high=high)
             return None
         return year
+
+    def fiscal_year_start(self, top: Mapping) -> int | None:
+        if top.get("fiscal_year_start") is None:
+            return FISCAL_YEAR_STARTS[0]
+        month = self.integer(top, "fiscal_year_start", "fiscal_year_start")
+        if month is not None and month not in FISCAL_YEAR_STARTS:
+            self.problem("fiscal_year_start", "fiscal_year_start", value=month)
+            return None
+        return month
 
     def area(self, raw: Any, path: str) -> tuple[Area | None, Decimal | None]:
         obj, code, where = self.identify(raw, path, self.area_codes)
@@ -423,16 +501,17 @@ class _Reader:
         name = self.text(obj, "name", where)
         unit = self.text(obj, "unit", where, required=False)
         weight = self.number(obj, "weight", where, positive=True)
+        details = self.details(obj, where)
         kpi: Kpi | None = None
         if kinds == ["levelled"]:
-            kpi = self.levelled(obj, where, code, name, weight, unit)
+            kpi = self.levelled(obj, where, code, name, weight, unit, details)
         elif kinds == ["group"]:
             if depth >= MAX_GROUP_DEPTH:
                 self.problem(where, "too_deep", depth=MAX_GROUP_DEPTH)
             else:
-                kpi = self.group(obj, where, code, name, weight, unit, depth)
+                kpi = self.group(obj, where, code, name, weight, unit, depth, details)
         elif kinds == ["composite"]:
-            kpi = self.composite(obj, where, code, name, weight, unit)
+            kpi = self.composite(obj, where, code, name, weight, unit, details)
         if len(self.problems) > before or code is None:
             return None, weight
         return kpi, weight
@@ -445,11 +524,17 @@ class _Reader:
                 self.problem(where, "field_not_for_kind", kpi_kind=kind, field=key)
         self.fields(obj, where, KPI_REQUIRED + spec["required"], ALL_KPI_FIELDS)
 
-    def levelled(self, obj, where, code, name, weight, unit) -> LevelledKpi | None:
+    def levelled(self, obj, where, code, name, weight, unit, details) -> LevelledKpi | None:
         levels = self.levels(obj, where)
         result = None
         if "result" in obj and not _is_blank(obj["result"], NO_RESULT):
             result = self.number(obj, "result", where)
+        level_texts = self.level_texts(obj, where)
+        inputs = self.inputs(obj, where)
+        if inputs is not None and result is not None and (unit or "") == PERCENT_UNIT:
+            self.check_percent(inputs, result, where)
+        if level_texts or inputs is not None:
+            details = replace(details, level_texts=level_texts, inputs=inputs)
         deduction = self.optional_number(obj, "deduction", where, non_negative=True)
         direction = obj.get("direction")
         if direction is not None and direction not in DIRECTIONS:
@@ -463,7 +548,7 @@ class _Reader:
             return None
         return LevelledKpi(
             code=code, name=name, weight=weight, levels=levels, result=result, unit=unit or "",
-            deduction=deduction or Decimal(0),
+            deduction=deduction or Decimal(0), details=details,
         )
 
     def levels(self, obj: Mapping, where: str):
@@ -506,16 +591,17 @@ class _Reader:
             return None
         return tuple(values)
 
-    def group(self, obj, where, code, name, weight, unit, depth) -> GroupKpi | None:
+    def group(self, obj, where, code, name, weight, unit, depth, details) -> GroupKpi | None:
         children, total = self.children(obj, where, depth + 1)
         if weight is not None and total is not None and total != weight:
             self.problem(where, "group_weights_sum", total=plain(total), code=where, weight=plain(weight))
             return None
         if not children or any(c is None for c in children) or not all((code, name, weight)):
             return None
-        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children), unit=unit or "")  # type: ignore[arg-type]
+        return GroupKpi(code=code, name=name, weight=weight, kpis=tuple(children),  # type: ignore[arg-type]
+                        unit=unit or "", details=details)
 
-    def composite(self, obj, where, code, name, weight, unit) -> CompositeKpi | None:
+    def composite(self, obj, where, code, name, weight, unit, details) -> CompositeKpi | None:
         deduction = self.optional_number(obj, "deduction", where, non_negative=True)
         raw_criteria = self.items(obj, "criteria", where) or []
         criteria: list[Criterion | None] = []
@@ -532,7 +618,7 @@ class _Reader:
             return None
         return CompositeKpi(
             code=code, name=name, weight=weight, criteria=tuple(criteria), unit=unit or "",  # type: ignore[arg-type]
-            deduction=deduction or Decimal(0),
+            deduction=deduction or Decimal(0), details=details,
         )
 
     def criterion(self, raw: Any, where: str, number: int) -> tuple[Criterion | None, Decimal | None]:
@@ -541,7 +627,7 @@ class _Reader:
         item = self.mapping(raw, where, "criteria")
         c_weight = c_name = None
         if item is not None:
-            self.fields(item, where, CRITERION_REQUIRED, CRITERION_REQUIRED)
+            self.fields(item, where, CRITERION_REQUIRED, CRITERION_REQUIRED + CRITERION_OPTIONAL)
             c_name = self.text(item, "name", where)
             c_weight = self.number(item, "weight", where, positive=True)
             c_level = None
@@ -549,13 +635,135 @@ class _Reader:
                 c_level = self.number(item, "level", where)
                 if c_level is not None and not 1 <= c_level <= 5:
                     self.problem(where, "criterion_level_range", value=plain(c_level))
+            c_texts = self.level_texts(item, where)
+            c_explanation = self.prose(item, "explanation", where)
         label = c_name or (item.get("name") if item is not None and isinstance(item.get("name"), str) else None)
-        self.problems[before:] = [
-            Problem(p.where, p.kind, p.params, part=("criterion", number, label)) for p in self.problems[before:]
-        ]
+        self.within(before, ("criterion", number, label))
         if len(self.problems) > before:
             return None, c_weight
-        return Criterion(name=c_name, weight=c_weight, level=c_level), c_weight  # type: ignore[arg-type]
+        criterion = Criterion(name=c_name, weight=c_weight, level=c_level,  # type: ignore[arg-type]
+                              level_texts=c_texts, explanation=c_explanation)
+        return criterion, c_weight
+
+    # -- report fields (format v1 extension; none of them changes a score) -----
+    def details(self, obj: Mapping, where: str) -> KpiDetails:
+        """What any KPI may carry for a report: definition, formula, history, narrative, evidence."""
+        details = KpiDetails(
+            definition=self.prose(obj, "definition", where),
+            formula=self.prose(obj, "formula", where),
+            history=self.history(obj, where),
+            narrative=self.narrative(obj, where),
+            evidence=self.evidence(obj, where),
+        )
+        return NO_DETAILS if details == NO_DETAILS else details
+
+    def optional_items(self, obj: Mapping, key: str, where: str) -> list:
+        """An optional list: absent, null and [] all mean none."""
+        value = obj.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(where, "not_list", field=key)
+            return []
+        return value
+
+    def history(self, obj: Mapping, where: str) -> tuple[PastResult, ...]:
+        results: list[PastResult] = []
+        years: set[int] = set()
+        for number, raw in enumerate(self.optional_items(obj, "history", where), start=1):
+            before = len(self.problems)
+            year = value = None
+            text, preliminary = "", False
+            item = self.mapping(raw, where, "history")
+            if item is not None:
+                self.fields(item, where, HISTORY_REQUIRED, HISTORY_REQUIRED + HISTORY_OPTIONAL)
+                year = self.be_year(item, "year", where)
+                if not _is_blank(item.get("value"), NO_RESULT):
+                    value = self.number(item, "value", where)
+                text = self.optional_text(item, "text", where)
+                preliminary = self.boolean(item, "preliminary", where)
+            self.within(before, ("history", number, None))
+            if year is not None:
+                if year in years:
+                    self.problem(where, "history_year_duplicate", year=year)
+                years.add(year)
+            if len(self.problems) == before:
+                results.append(PastResult(year, value, text, preliminary))  # type: ignore[arg-type]
+        return tuple(sorted(results, key=lambda r: r.year))
+
+    def narrative(self, obj: Mapping, where: str) -> Narrative:
+        if obj.get("narrative") is None:
+            return Narrative()
+        before = len(self.problems)
+        parts = self.mapping(obj["narrative"], where, "narrative")
+        if parts is None:
+            return Narrative()
+        self.fields(parts, where, (), NARRATIVE_PARTS)
+        narrative = Narrative(**{part: self.prose(parts, part, where) for part in NARRATIVE_PARTS})
+        self.within(before, ("narrative", 0, None))
+        return narrative
+
+    def evidence(self, obj: Mapping, where: str) -> tuple[str, ...]:
+        names = []
+        for number, value in enumerate(self.optional_items(obj, "evidence", where), start=1):
+            if not isinstance(value, str) or not value.strip():
+                self.problem(where, "not_text", field=f"evidence[{number}]")
+                continue
+            names.append(" ".join(value.split()))
+        return tuple(names)
+
+    def level_texts(self, obj: Mapping, where: str) -> tuple[str, ...]:
+        """Five texts, one per level ("" or null for a level without one), or none at all."""
+        raw = obj.get("level_texts")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(where, "not_list", field="level_texts")
+            return ()
+        if len(raw) != LEVEL_COUNT:
+            self.problem(where, "level_texts_count", count=len(raw))
+            return ()
+        texts = []
+        for level, value in enumerate(raw, start=1):
+            if value is None:
+                texts.append("")
+            elif isinstance(value, str):
+                texts.append(_prose(value))
+            else:
+                self.problem(where, "text_expected", field=f"level_texts[{level}]", value=_shown(value))
+        return tuple(texts) if len(texts) == LEVEL_COUNT else ()
+
+    def inputs(self, obj: Mapping, where: str) -> Inputs | None:
+        if obj.get("inputs") is None:
+            return None
+        before = len(self.problems)
+        raw = self.mapping(obj["inputs"], where, "inputs")
+        if raw is None:
+            return None
+        self.fields(raw, where, INPUTS_REQUIRED, INPUTS_REQUIRED + INPUTS_OPTIONAL)
+        numerator = self.number(raw, "numerator", where)
+        denominator = self.number(raw, "denominator", where)
+        if denominator is not None and denominator.is_zero():
+            self.problem(where, "zero_denominator", field="denominator")
+        labels = [self.optional_text(raw, key, where) for key in INPUTS_OPTIONAL]
+        self.within(before, ("inputs", 0, None))
+        if len(self.problems) > before:
+            return None
+        return Inputs(numerator, denominator, *labels)  # type: ignore[arg-type]
+
+    def check_percent(self, inputs: Inputs, result: Decimal, where: str) -> None:
+        """A percentage result must be numerator × 100 / denominator, rounded as the result is written."""
+        with localcontext(_EXACT):
+            computed = rules.percent_disagrees(result, inputs.numerator, inputs.denominator)
+        if computed is not None:
+            places = max(0, -result.as_tuple().exponent)  # type: ignore[operator]
+            self.problem(where, "inputs_mismatch", result=format(result, "f"), numerator=plain(inputs.numerator),
+                         denominator=plain(inputs.denominator), computed=format(computed, "f"), places=places)
+
+
+def _prose(text: str) -> str:
+    """Multi-line text: line endings made ``\\n`` and the ends stripped; the inside is kept as written."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _levels_text(levels) -> str:

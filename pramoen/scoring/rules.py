@@ -93,3 +93,33 @@ def percent_of_max(total: Decimal) -> Decimal:
 
 def change_percent(total: Decimal, previous_total: Decimal) -> Decimal:
     return (total - previous_total) / previous_total * HUNDRED
+
+
+def score_band(score: Decimal) -> int:
+    """The level band 1–5 a score falls in: its whole part, so 4.9984 is band 4 and only 5 is band 5.
+
+    Neither the manual nor the sample report says how a score maps to a colour or a
+    rating; the manual's one example (4 → ดี, 4.5 → "ดี ถึง ดีมาก") reads as the whole
+    part, so a band is never better than the score reached. Below 1 (a total after a
+    late penalty) is still band 1.
+    """
+    whole = int(score.to_integral_value(rounding="ROUND_FLOOR"))
+    return max(1, min(LEVEL_TOP, whole))
+
+
+LEVEL_TOP = 5
+
+
+def ratio_percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator × 100 / denominator: a percentage KPI's result from its two inputs (denominator ≠ 0)."""
+    return numerator * HUNDRED / denominator
+
+
+def percent_disagrees(result: Decimal, numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """None when ``result`` is numerator × 100 / denominator rounded as ``result`` is written;
+    else that correctly rounded value (what the result should read)."""
+    from .numbers import round_half_up
+
+    places = max(0, -result.as_tuple().exponent)  # type: ignore[operator]
+    computed = round_half_up(ratio_percent(numerator, denominator), places)
+    return None if computed == result else computed
