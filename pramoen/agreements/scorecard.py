@@ -19,7 +19,7 @@ from pramoen.scoring.compute import CardScore, score_card
 from pramoen.scoring.problems import Problem, ScorecardInvalid
 from pramoen.scoring.rules import MANUAL_RULES
 
-from .models import LEVEL_NUMBERS, Agreement, Criterion, Kpi, KpiKind
+from .models import LEVEL_NUMBERS, Agreement, Criterion, Kpi, KpiHistory, KpiKind
 
 NOT_DEFINED = "-"  # a milestone level whose text is "-" is not defined (binary KPIs)
 
@@ -86,32 +86,82 @@ class Content:
     def by_id(self) -> dict[int, Kpi]:
         return {k.pk: k for k in self.kpis}
 
+    @cached_property
+    def history(self) -> dict[int, list[KpiHistory]]:
+        """kpi id → past results by year (one query, made only when a report asks for them)."""
+        out: dict[int, list[KpiHistory]] = {}
+        for past in KpiHistory.objects.filter(kpi__agreement=self.agreement).order_by("kpi_id", "fiscal_year"):
+            out.setdefault(past.kpi_id, []).append(past)
+        return out
+
 def milestone_levels(kpi: Kpi) -> list[str | None]:
     return [None if (text or "").strip() == NOT_DEFINED else str(n) for n, text in zip(LEVEL_NUMBERS, kpi.level_texts)]
 
 
-def kpi_data(content: Content, kpi: Kpi, results: dict[int, Any] | None) -> dict[str, Any]:
+def kpi_data(content: Content, kpi: Kpi, results: dict[int, Any] | None, details: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {"code": kpi.code, "name": kpi.name_th, "weight": _number(kpi.weight)}
     if kpi.unit:
         data["unit"] = kpi.unit
-    if kpi.kind == KpiKind.GROUP:
-        data["kpis"] = [kpi_data(content, child, results) for child in content.children.get(kpi.pk, [])]
-        return data
     result = (results or {}).get(kpi.pk)
+    if details:
+        data.update(kpi_details(content, kpi, result))
+    if kpi.kind == KpiKind.GROUP:
+        data["kpis"] = [kpi_data(content, child, results, details) for child in content.children.get(kpi.pk, [])]
+        return data
     if kpi.kind == KpiKind.COMPOSITE:
         levels = {} if result is None else result.criterion_levels()
-        data["criteria"] = [
-            {"name": c.name_th, "weight": _number(c.weight), "level": _number(levels.get(c.pk))}
-            for c in content.criteria.get(kpi.pk, [])
-        ]
+        explanations = {} if result is None or not details else result.criterion_explanations()
+        criteria = []
+        for c in content.criteria.get(kpi.pk, []):
+            item = {"name": c.name_th, "weight": _number(c.weight), "level": _number(levels.get(c.pk))}
+            if details:
+                texts = c.level_texts
+                if any(t.strip() for t in texts):
+                    item["level_texts"] = texts
+                if explanations.get(c.pk):
+                    item["explanation"] = explanations[c.pk]
+            criteria.append(item)
+        data["criteria"] = criteria
         return data
     if kpi.kind == KpiKind.MILESTONE:
         data["levels"] = milestone_levels(kpi)
+        if details:
+            data["level_texts"] = kpi.level_texts
     else:
         data["levels"] = [_number(v) for v in kpi.levels]
         if kpi.direction:
             data["direction"] = kpi.direction
     data["result"] = None if result is None else _number(result.value)
+    if details and result is not None and result.numerator_value is not None and result.denominator_value is not None:
+        data["inputs"] = {
+            "numerator": _number(result.numerator_value), "denominator": _number(result.denominator_value),
+            "numerator_label": " ".join(kpi.numerator.split()), "denominator_label": " ".join(kpi.denominator.split()),
+        }
+    return data
+
+
+def kpi_details(content: Content, kpi: Kpi, result: Any) -> dict[str, Any]:
+    """What a report prints about ``kpi`` besides its score (format v1's optional report fields)."""
+    data: dict[str, Any] = {}
+    if kpi.definition.strip():
+        data["definition"] = kpi.definition
+    if kpi.formula.strip():
+        data["formula"] = kpi.formula
+    past = content.history.get(kpi.pk, [])
+    if past:
+        data["history"] = [
+            {"year": p.fiscal_year, "value": _number(p.value), "text": p.text, "preliminary": p.is_preliminary}
+            for p in past
+        ]
+    if result is not None:
+        parts = {"reasons": result.narrative_reasons, "factors": result.narrative_factors,
+                 "obstacles": result.narrative_obstacles, "plan": result.narrative_plan}
+        parts = {k: v for k, v in parts.items() if v.strip()}
+        if parts:
+            data["narrative"] = parts
+        names = [e.description or e.name for e in result.evidence.all()]
+        if names:
+            data["evidence"] = names
     return data
 
 
@@ -123,12 +173,18 @@ def card_data(
     results: dict[int, Any] | None = None,
     previous_total: Decimal | None = None,
     late_days: int = 0,
+    details: bool = False,
 ) -> dict[str, Any]:
-    """The format-v1 mapping of ``agreement``; with ``results`` (kpi id → Result) for a round."""
+    """The format-v1 mapping of ``agreement``; with ``results`` (kpi id → Result) for a round.
+
+    ``details`` adds the optional report fields (definitions, past results, narratives,
+    evidence names, level texts, inputs) that the round report prints; they never change a score.
+    """
     content = content or Content.load(agreement)
+    fund = agreement.fund
     data: dict[str, Any] = {
         "format": reader.FORMAT_V1,
-        "fund": agreement.fund.name_th,
+        "fund": fund.name_th,
         "fiscal_year": agreement.fiscal_year,
         "round": round_number or 1,
         "areas": [
@@ -136,11 +192,16 @@ def card_data(
                 "code": area.code,
                 "name": area.name_th,
                 "weight": _number(area.weight),
-                "kpis": [kpi_data(content, kpi, results) for kpi in content.top_level(area)],
+                "kpis": [kpi_data(content, kpi, results, details) for kpi in content.top_level(area)],
             }
             for area in content.areas
         ],
     }
+    if details:
+        data["fund_code"] = fund.code
+        if fund.owner_agency_id:
+            data["owner_agency"] = fund.owner_agency.name_th
+        data["fiscal_year_start"] = fund.fiscal_year_start
     if previous_total is not None:
         data["previous_total"] = _number(previous_total)
     if late_days:

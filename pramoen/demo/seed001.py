@@ -42,6 +42,7 @@ How the report's texts fill the four parts of the narrative:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -100,6 +101,17 @@ ROUND_STEPS: dict[int, list[tuple[str, str, date, str]]] = {
 }
 
 PPP_LEVELS_1_1 = ["10", "11", "12", "13", "15"]  # the fund's proposal, raised in the PP
+
+# Round 2's formula inputs (numerator, denominator) as the report computes its percentages
+# (rfes-report.md §2.1); each reproduces the result entered, as the scoring core checks.
+ROUND_2_INPUTS = {
+    "1.1": ("61789457.75", "896063976.10"),
+    "1.2": ("44554717.08", "180922558.18"),
+    "3.1.1": ("102659689.46", "280000000"),
+    "3.1.2": ("156", "383"),
+    "6.1.1": ("399980.98", "400000"),
+    "6.1.2": ("181105955.42", "413523000"),
+}
 
 ROUND_LABEL = {1: "รอบ ๓ เดือน (๑ ต.ค. ๒๕๖๖ – ๓๑ ธ.ค. ๒๕๖๖)", 2: "รอบ ๖ เดือน (๑ ต.ค. ๒๕๖๖ – ๓๑ มี.ค. ๒๕๖๗)"}
 
@@ -269,14 +281,27 @@ def _shown(item: dict[str, Any], result: dict[str, Any]) -> str:
     return f"{unit} {text}" if unit in ("ร้อยละ", "ระดับ") else f"{text} {unit}"
 
 
+# The report's summary sentences end by restating the target and the score, and some got them
+# wrong (2.1 names 1.2's target, rfes-report.md §6 item 16). The round report prints that
+# sentence itself from the scores, so the demo's narrative keeps only what the fund adds.
+_CLAIMS = re.compile(r"\s*(?:ผลการดำเนินงาน)?เทียบ(?:เท่า)?กับ(?:ระดับ)?เป้าหมาย.*$")
+_RESTATED = re.compile(r"^(?:สรุป)?ผลการดำเนินงานรอบ \S+ เดือน(?: เท่ากับ ?(?:ร้อยละ |ระดับ ?)?(?:[๐-๙.,]+|n/a))?\s*")
+
+
+def _without_claims(sentence: str) -> str:
+    """What the fund's sentence adds to the report's own: no restated result, target or score."""
+    return _RESTATED.sub("", _CLAIMS.sub("", sentence)).strip()
+
+
 def narrative(item: dict[str, Any], key: str) -> dict[str, str]:
     """The four parts of the narrative of one KPI in round ``key`` ("r1" or "r2"), from the report's texts."""
     result = (item.get("results") or {}).get(key, {})
     label = ROUND_LABEL[1 if key == "r1" else 2]
     parts = {"narrative_reasons": "", "narrative_factors": "", "narrative_obstacles": "", "narrative_plan": ""}
     no_result = item["scoring"] != "composite" and result.get("entered") is None
-    if key == "r2" and item.get("summary_sentence_th"):
-        parts["narrative_reasons"] = item["summary_sentence_th"]
+    own_words = _without_claims(item["summary_sentence_th"]) if key == "r2" and item.get("summary_sentence_th") else ""
+    if own_words:
+        parts["narrative_reasons"] = own_words
     elif item["scoring"] == "composite":
         parts["narrative_reasons"] = f"ผลการดำเนินงาน{label} เท่ากับระดับ {_number_th(_decimal(result['value']))}"
     elif no_result:
@@ -317,12 +342,16 @@ def enter_round(round_: Round) -> None:
                 result.not_available = True
             else:
                 result.value = _decimal(entered)
+            inputs = ROUND_2_INPUTS.get(item["code"]) if key == "r2" else None
+            if inputs:  # the formula's two numbers (e.g. actual and planned spending)
+                result.numerator_value, result.denominator_value = (Decimal(v) for v in inputs)
         result.save()
         if item["scoring"] == "composite":
             criteria = list(kpi.criteria.order_by("order"))
             for criterion, source in zip(criteria, item["criteria"], strict=True):
                 CriterionResult.objects.create(
-                    result=result, criterion=criterion, level=_decimal(source[f"level_{key}"])
+                    result=result, criterion=criterion, level=_decimal(source[f"level_{key}"]),
+                    explanation=source.get("explanation_th", "") if key == "r2" else "",
                 )
 
 

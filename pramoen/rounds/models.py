@@ -72,6 +72,10 @@ class Result(models.Model):
     # The fund states there is no result this round (e.g. a survey made only at year end).
     # It counts as reported, scores 1 like any missing result, and needs a reason in the narrative.
     not_available = models.BooleanField(_("no result this round (n/a)"), default=False)
+    # The two numbers a ratio KPI's result is computed from (the KPI names what they mean),
+    # e.g. actual and planned spending; printed in the report beside the result.
+    numerator_value = ExactDecimalField(_("numerator"), null=True, blank=True)
+    denominator_value = ExactDecimalField(_("denominator"), null=True, blank=True)
     narrative_reasons = models.TextField(_("reasons the result is better or worse than the target"), blank=True)
     narrative_factors = models.TextField(_("supporting factors"), blank=True)
     narrative_obstacles = models.TextField(_("obstacles and how they are being fixed"), blank=True)
@@ -92,6 +96,10 @@ class Result(models.Model):
         """criterion id → level reached, from the (usually prefetched) criterion results."""
         return {cr.criterion_id: cr.level for cr in self.criterion_results.all()}
 
+    def criterion_explanations(self) -> dict[int, str]:
+        """criterion id → how its level was reached, from the (usually prefetched) criterion results."""
+        return {cr.criterion_id: cr.explanation for cr in self.criterion_results.all() if cr.explanation.strip()}
+
 
 class CriterionResult(models.Model):
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="criterion_results", verbose_name=_("result"))
@@ -99,6 +107,7 @@ class CriterionResult(models.Model):
         "agreements.Criterion", on_delete=models.CASCADE, related_name="results", verbose_name=_("criterion")
     )
     level = ExactDecimalField(_("level reached"), null=True, blank=True)
+    explanation = models.TextField(_("how the level was reached"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -80,10 +80,12 @@ class RoundCard:
     previous_total: Decimal | None
 
 
-def round_card(round_: Round, *, content: Content | None = None, with_previous: bool = True) -> RoundCard:
+def round_card(round_: Round, *, content: Content | None = None, with_previous: bool = True,
+               details: bool = False) -> RoundCard:
     """The round as a format-v1 scorecard, scored with the rules of its fiscal year.
 
     ``score`` is None when the agreement's structure is invalid (``problems`` says why).
+    ``details`` adds what the round report prints besides the scores (narratives, history …).
     """
     agreement = round_.agreement
     content = content or Content.load(agreement)
@@ -104,6 +106,7 @@ def round_card(round_: Round, *, content: Content | None = None, with_previous: 
         results=results,
         previous_total=previous_total,
         late_days=late_days_scored(round_),
+        details=details,
     )
     try:
         card_score = score(agreement, data)

@@ -303,7 +303,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def scorecard_download(request: HttpRequest, pk: int) -> HttpResponse:
     round_, _roles = load_round(request, pk)
-    card = round_card(round_)
+    card = round_card(round_, details=True)  # narratives, history …: `pramoen report` prints them
     response = HttpResponse(scorecard_json(card).encode("utf-8"), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{scorecard_filename(round_)}"'
     response["X-Content-Type-Options"] = "nosniff"

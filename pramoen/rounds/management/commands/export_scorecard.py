@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 f"No round {round} for fund {fund} in fiscal year {year} "
                 "(rounds exist once the fund's agreement is in force)."
             ) from None
-        text = scorecard_json(round_card(round_))
+        text = scorecard_json(round_card(round_, details=True))
         if output == "-":
             self.stdout.write(text, ending="")
             return
