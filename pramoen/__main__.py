@@ -1,6 +1,6 @@
 """The product's one entry point: ``python -m pramoen COMMAND ...``.
 
-Commands that work on files only (``score``) run without importing Django, so
+Commands that work on files only (``score``, ``report``) run without importing Django, so
 they work on a machine with no database configured. Everything else is handed
 to Django's management commands (``migrate``, ``runserver``, ``load_funds`` ...).
 """
@@ -13,6 +13,7 @@ import sys
 # name -> (module, one-line help). Modules expose ``main(argv) -> int``.
 FILE_COMMANDS = {
     "score": ("pramoen.cli.score", "score a scorecard file (JSON/YAML) and print the result"),
+    "report": ("pramoen.cli.report", "the RFES round report of a scorecard file as PDF, DOCX or XLSX"),
 }
 
 # Spellings with a hyphen for Django management commands (Django names them with underscores).

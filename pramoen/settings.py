@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pramoen.frameworks",
     "pramoen.agreements",
     "pramoen.rounds",
+    "pramoen.reports",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "pramoen.reports.context.portfolio_link",
             ],
         },
     },
@@ -121,3 +123,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "funds:list"
 LOGOUT_REDIRECT_URL = "login"
+
+# Bulk report jobs (pramoen/reports/jobs.py): "thread" runs each job in a background thread of
+# the app server that received it; "worker" leaves it for `python -m pramoen run_report_jobs`.
+PRAMOEN_REPORT_JOBS = os.environ.get("PRAMOEN_REPORT_JOBS", "thread")

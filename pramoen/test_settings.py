@@ -12,3 +12,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # give each run its own test database so they never drop each other's.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"test_pramoen_{os.getpid()}"}  # noqa: F405
+PRAMOEN_REPORT_JOBS = "inline"  # a job runs within the test that asks for it
+
+# Files the tests make (bulk report archives) go to a throwaway folder, not var/media.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="pramoen-test-media-")

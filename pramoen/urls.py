@@ -15,4 +15,5 @@ urlpatterns = [
     path("frameworks/", include("pramoen.frameworks.urls", namespace="frameworks")),
     path("agreements/", include("pramoen.agreements.urls", namespace="agreements")),
     path("rounds/", include("pramoen.rounds.urls", namespace="rounds")),
+    path("reports/", include("pramoen.reports.urls", namespace="reports")),
 ]

@@ -30,6 +30,6 @@ class FrameworkHistoryTestCase(FrameworkTestCase):
         for n in range(5):
             area = self.framework.areas.get(code="1")
             self.client.post(self.url("area_edit", area.pk), {**AREA_1_EDIT, "min_weight": str(n)})
-        # session, user, framework, KPI codes, then one per history table (4)
-        with self.assertNumQueries(8):
+        # session, user, framework, KPI codes, one per history table (4), the user's roles (menu)
+        with self.assertNumQueries(9):
             self.client.get(self.url("history"))
