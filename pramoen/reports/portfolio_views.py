@@ -47,11 +47,21 @@ def fiscal_years() -> list[int]:
     return list(Agreement.objects.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
 
 
+SUBMITTED = Q(submitted_on__isnull=False) | Q(status__in=data.SCORED_STATUSES)
+
+
 def latest_submitted_round(fiscal_year: int) -> int:
     """The last round any fund has submitted this year (round 1 before anyone has)."""
-    submitted = Q(submitted_on__isnull=False) | Q(status__in=data.SCORED_STATUSES)
-    number = Round.objects.filter(submitted, agreement__fiscal_year=fiscal_year).aggregate(n=Max("number"))["n"]
+    number = Round.objects.filter(SUBMITTED, agreement__fiscal_year=fiscal_year).aggregate(n=Max("number"))["n"]
     return number or 1
+
+
+def latest_submission(years: list[int]) -> tuple[int, int]:
+    """The newest year and round anyone has submitted (one query): what a reader opening the page
+    wants to see, rather than next year's drafts. The newest year's round 1 before any submission."""
+    found = (Round.objects.filter(SUBMITTED).order_by("-agreement__fiscal_year", "-number")
+             .values_list("agreement__fiscal_year", "number").first())
+    return found or (years[0], 1)
 
 
 def options_from(request: HttpRequest) -> Options:
@@ -64,7 +74,9 @@ def int_param(request: HttpRequest, name: str, allowed: list[int] | tuple[int, .
     raw = request.GET.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) not in allowed:
+    # isdecimal, not isdigit: "²" is a digit int() refuses. Thai digits are decimal and int() reads them.
+    # A choice has at most 4 digits: a longer string is refused before int() (which stops at 4,300).
+    if not raw.isdecimal() or len(raw) > 4 or int(raw) not in allowed:
         raise BadChoice(name)
     return int(raw)
 
@@ -129,8 +141,12 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     if not years:
         return render(request, "reports/portfolio.html", context)
     try:
-        year = int_param(request, "year", years, years[0])
-        number = int_param(request, "round", ROUND_NUMBERS, 0) or latest_submitted_round(year)
+        year = int_param(request, "year", years, 0)
+        number = int_param(request, "round", ROUND_NUMBERS, 0)
+        if not year:
+            year, latest = latest_submission(years)
+            number = number or latest
+        number = number or latest_submitted_round(year)
     except BadChoice:
         context["error"] = _("Choose a fiscal year and a round from the lists.")
         return render(request, "reports/portfolio.html", context, status=400)
