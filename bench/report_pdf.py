@@ -44,7 +44,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORECARD = ROOT / "examples" / "seed001-round2.json"
+# The demo round exported with its report fields: narratives, history, criteria texts (the whole report).
+SCORECARD = ROOT / "examples" / "seed001-round2-report.json"
 
 sys.path.insert(0, str(ROOT))
 
@@ -104,6 +105,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each path (default 5)")
     parser.add_argument("--keep", type=Path, help="copy the two PDFs and the DOCX of the last run here")
+    parser.add_argument("--file", type=Path, default=SCORECARD, help="scorecard file (default: %(default)s)")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -124,7 +126,7 @@ def main() -> int:
     from pramoen.reports.round_report import RoundScores, build
 
     def layout() -> Document:
-        card = scoring.score_card(scoring.load_path(SCORECARD))
+        card = scoring.score_card(scoring.load_path(args.file))
         return build(RoundScores(card, {}))
 
     def path_a() -> tuple[float, float, bytes]:
@@ -160,7 +162,7 @@ def main() -> int:
                 )
             return target
 
-        print(f"Scorecard: {SCORECARD.relative_to(ROOT)}; {args.repeat} timed runs per path; "
+        print(f"Scorecard: {args.file}; {args.repeat} timed runs per path; "
               f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
 
         # Warm-ups, not counted.

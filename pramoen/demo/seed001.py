@@ -309,11 +309,11 @@ def narrative(item: dict[str, Any], key: str) -> dict[str, str]:
     else:
         parts["narrative_reasons"] = f"ผลการดำเนินงาน{label} เท่ากับ {_shown(item, result)}"
     if item["scoring"] == "composite" and key == "r2":
-        parts["narrative_factors"] = "\n".join(
-            f"ประเด็นที่ {thai_digits(str(n))} (ระดับ {thai_digits(str(c['level_r2']))}): {c['explanation_th']}"
-            for n, c in enumerate(item["criteria"], start=1)
-            if c.get("explanation_th")
-        )
+        # Each criterion's explanation is kept with its level (CriterionResult.explanation) and
+        # printed in the criteria table; the narrative only points there.
+        reached = ", ".join(f"ประเด็นที่ {thai_digits(str(n))} (ระดับ {thai_digits(str(c['level_r2']))})"
+                            for n, c in enumerate(item["criteria"], start=1))
+        parts["narrative_factors"] = f"ผลการประเมินรายประเด็น: {reached} ตามคำอธิบายในตารางสรุปรายละเอียดตามเกณฑ์การประเมิน"
     if no_result:
         why = (f"รอบนี้รายงานผลในภาพรวมของตัวชี้วัด {thai_digits(item['parent'])} ไม่แยกตัวชี้วัดย่อย"
                if item.get("parent") else "ยังไม่มีผลการดำเนินงาน (n/a)")

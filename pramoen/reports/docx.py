@@ -46,6 +46,7 @@ from lxml import etree
 
 from . import chart as charts
 from .fonts import FAMILY
+from .formats import ink_on
 from .layout import CENTER, RIGHT, Block, Cell, Chart, Document, Heading, PageBreak, Paragraph, Table
 
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
@@ -282,7 +283,9 @@ def fill_cell(word_cell: _Cell, cell: Cell, size: float, header: bool) -> None:
     if cell.indent:
         paragraph.paragraph_format.left_indent = INDENT_STEP * cell.indent
     if cell.text:
-        add_run(paragraph, cell.text, size, cell.bold)
+        run = add_run(paragraph, cell.text, size, cell.bold)
+        if cell.fill:
+            run.font.color.rgb = RGBColor.from_string(ink_on(cell.fill).lstrip("#").upper())
     fill = cell.fill or (HEADER_FILL if header else "")
     if fill:
         shade(word_cell, fill)

@@ -44,6 +44,13 @@ CGD_FOOTER = (
 )
 
 
+def ink_on(fill: str) -> str:
+    """Text colour readable on background ``fill`` ("#rrggbb"): white on dark bands, near-black otherwise."""
+    red, green, blue = (int(fill.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#ffffff" if luminance < 140 else "#111111"
+
+
 @dataclass(frozen=True)
 class Options:
     thai_digits: bool = True

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .formats import Options
@@ -54,7 +54,7 @@ def _start_thread(pk: int) -> None:
         try:
             run(pk)
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection; nothing else will close it
 
     threading.Thread(target=target, name=f"report-job-{pk}", daemon=True).start()
 
@@ -122,14 +122,15 @@ def work(job: ReportJob) -> None:
                     archive.writestr(name, content)
             if skipped:
                 archive.writestr("left-out.txt", "\n".join(skipped) + "\n")
+        # Storing the file can fail too (disk full): inside the try, or the job would stay "running"
+        # for ever, the page polling it, and the worker that made it would stop.
+        job.refresh_from_db()
+        job.skipped = "\n".join(skipped)
+        job.file.save(archive_name(job), ContentFile(buffer.getvalue()), save=False)
+        job.status = JobStatus.DONE
+        job.finished_at = timezone.now()
+        job.save()
     except Exception as error:  # recorded on the job for the page; the traceback goes to the log
         log.exception("report job %s failed", job.pk)
-        ReportJob.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=str(error)[:2000],
+        ReportJob.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=str(error)[:2000], file="",
                                                    finished_at=timezone.now())
-        return
-    job.refresh_from_db()
-    job.skipped = "\n".join(skipped)
-    job.file.save(archive_name(job), ContentFile(buffer.getvalue()), save=False)
-    job.status = JobStatus.DONE
-    job.finished_at = timezone.now()
-    job.save()

@@ -12,6 +12,7 @@ from html import escape
 
 from .chart import svg
 from .fonts import FAMILY, font_face_css
+from .formats import ink_on
 from .layout import CENTER, Cell, Chart, Document, Heading, PageBreak, Paragraph, Table
 
 CSS = """
@@ -37,7 +38,7 @@ h1 { font-size: 16pt; text-align: center; }
 h2 { font-size: 15pt; }
 h3 { font-size: 14pt; }
 h4 { font-size: 13pt; }
-table { border-collapse: collapse; width: 100%%; margin: 4pt 0 8pt 0; font-size: 11pt; line-height: 1.3; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%%; margin: 4pt 0 8pt 0; font-size: 11pt; line-height: 1.3; }
 table.small { font-size: 9pt; }
 th, td { border: 0.6pt solid #444; padding: 2pt 3pt; vertical-align: top; }
 th { background: #e9e9e9; font-weight: bold; text-align: center; vertical-align: middle; }
@@ -87,7 +88,7 @@ def _cell(cell: Cell, tag: str) -> str:
         attrs += f' colspan="{cell.colspan}"'
     style = []
     if cell.fill:
-        style.append(f"background:{cell.fill}")
+        style.append(f"background:{cell.fill};color:{ink_on(cell.fill)}")
     if cell.indent:
         style.append(f"padding-left:{3 + 12 * cell.indent}pt")
     if style:

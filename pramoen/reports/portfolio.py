@@ -38,11 +38,12 @@ from pramoen.rounds.services import YEAR_END_ROUND, round_card
 from pramoen.scoring.numbers import SCORE_PLACES, round_half_up
 from pramoen.scoring.rules import LEVEL_TOP, change_percent, score_band
 
+from .services import PUBLISHED
 from .formats import BAND_LABELS, Formatter, Options
 from .layout import CENTER, RIGHT, Bar, Block, Cell, Chart, Document, Heading, Paragraph, Table, blank
 
 NOT_STARTED = "not_started"  # the fund has no round N this year (no agreement in force, or none at all)
-SCORED_STATUSES = frozenset({RoundStatus.SUBMITTED, RoundStatus.ACCEPTED, RoundStatus.APPROVED})
+SCORED_STATUSES = PUBLISHED  # one rule for the portfolio, bulk jobs and round reports (services.py)
 SCORE_FORMAT = "0.0000"
 PERCENT_FORMAT = "0.00"
 COUNT_FORMAT = "0"

@@ -27,10 +27,9 @@ from pramoen.funds.models import FundType
 from pramoen.rounds.models import Round, RoundStatus
 
 from . import portfolio as data
-from .formats import CONTENT_TYPES, Options
-from .layout import Document
 from .models import ReportJob
 from .services import render as render_file
+from .views import file_response, options_from
 
 FILE_FORMATS = ("pdf", "xlsx")
 ROUND_NUMBERS = (1, 2, 3, 4)
@@ -62,11 +61,6 @@ def latest_submission(years: list[int]) -> tuple[int, int]:
     found = (Round.objects.filter(SUBMITTED).order_by("-agreement__fiscal_year", "-number")
              .values_list("agreement__fiscal_year", "number").first())
     return found or (years[0], 1)
-
-
-def options_from(request: HttpRequest) -> Options:
-    """Thai digits and Buddhist-era years unless the link asks for Arabic digits or Common-era years."""
-    return Options(thai_digits=request.GET.get("digits") != "arabic", buddhist_era=request.GET.get("era") != "ce")
 
 
 def int_param(request: HttpRequest, name: str, allowed: list[int] | tuple[int, ...], default: int) -> int:
@@ -174,13 +168,6 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 
 
-def file_response(document: Document, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(render_file(document, fmt), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def require_year(year: int) -> None:
     if not Agreement.objects.filter(fiscal_year=year).exists():
         raise Http404
@@ -194,7 +181,7 @@ def portfolio_report(request: HttpRequest, year: int, number: int, fmt: str) -> 
         raise Http404
     require_year(year)
     document = data.portfolio_document(year, number, options_from(request))
-    return file_response(document, fmt, f"portfolio-{year}-r{number}.{fmt}")
+    return file_response(render_file(document, fmt), fmt, f"portfolio-{year}-r{number}.{fmt}")
 
 
 @login_required
@@ -205,4 +192,4 @@ def cabinet_report(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
         raise Http404
     require_year(year)
     document = data.cabinet_document(year, options_from(request))
-    return file_response(document, fmt, f"cabinet-{year}.{fmt}")
+    return file_response(render_file(document, fmt), fmt, f"cabinet-{year}.{fmt}")

@@ -253,18 +253,22 @@ class RoundReport:
         change = self.score.change_percent
         previous = self.card.previous_total
         if change is not None and previous is not None:
-            previous_round = self.f.integer(self.card.round - 1)
-            if change > 0:
+            if self.card.round > 1:
+                previous_round = self.f.integer(self.card.round - 1)
+            else:  # round 1 follows the last round of the fiscal year before
+                previous_round = f"{self.f.integer(4)} ปีบัญชี {self.f.year(self.card.fiscal_year - 1)}"
+            shown = self.f.percent_value(change)  # the verb follows the percentage as printed
+            if shown > 0:
                 verb = "เพิ่มขึ้นจาก"
-            elif change < 0:
+            elif shown < 0:
                 verb = "ลดลงจาก"
-            else:
-                verb = "เท่ากับ"
+            else:  # equal, or a change too small to show in the percentage's two places
+                verb = "เท่ากับ" if change == 0 else "ใกล้เคียงกับ"
             text += (
                 f" ซึ่งผลการดำเนินงานไตรมาส {self.f.integer(self.card.round)} {verb}รอบไตรมาส {previous_round} "
                 f"({self.f.score(previous)})"
             )
-            if change:
+            if shown:
                 text += f" คิดเป็นร้อยละ {self.f.percent(abs(change))}"
         if self.score.penalty:
             text += (
@@ -429,6 +433,8 @@ class RoundReport:
         text = f"สรุปผลการดำเนินงาน{self.period_label} เท่ากับ {self.result_text(kpi) or '-'}"
         if isinstance(kpi, LevelledKpi) and self.target_text(kpi):
             text += f" เทียบกับเป้าหมาย ({self.target_text(kpi)})"
+        elif isinstance(kpi, CompositeKpi):  # a governance KPI aims at the top level (rfes-report.md §1.6)
+            text += f" เทียบกับเป้าหมาย (ระดับ {self.f.integer(5)})"
         text += f" สามารถดำเนินงานได้ในระดับที่ {self.f.score(scored.score)} คะแนน"
         if scored.raw_score != scored.score:
             text += f" (ก่อนปรับลดคะแนน {self.f.score(scored.raw_score)})"
@@ -511,13 +517,14 @@ class RoundReport:
                      kpi_code=kpi.code)
 
     def criteria_blocks(self, kpi: CompositeKpi, scored: KpiScore) -> list[Block]:
+        """Each criterion: its weight, the text of levels 1–5, the level reached; how it was reached
+        on a full-width row beneath it (the texts run to paragraphs: a sixth narrow column would
+        stretch every row over pages)."""
         header = [
             [Cell("ประเด็นพิจารณา", bold=True, align=CENTER), Cell("น้ำหนัก (%)", bold=True, align=CENTER),
              Cell("ระดับคะแนน", bold=True, align=CENTER, colspan=5),
-             Cell("ผลการดำเนินงาน", bold=True, align=CENTER), Cell("รายละเอียด/คำอธิบายผลการดำเนินงาน", bold=True,
-                                                                  align=CENTER)],
-            [blank(), blank()] + [Cell(self.f.integer(n), bold=True, align=CENTER) for n in range(1, 6)]
-            + [blank(), blank()],
+             Cell("ผลการดำเนินงาน", bold=True, align=CENTER)],
+            [blank(), blank()] + [Cell(self.f.integer(n), bold=True, align=CENTER) for n in range(1, 6)] + [blank()],
         ]
         rows = []
         for n, criterion in enumerate(kpi.criteria, start=1):
@@ -527,16 +534,18 @@ class RoundReport:
                 [Cell(f"{self.f.integer(n)}. {criterion.name}"), self.weight(criterion.weight)]
                 + [Cell(t.strip() if t.strip() else "-", align=CENTER if not t.strip() else "left") for t in texts]
                 + [Cell(self.f.number(level) if level is not None else "n/a", value=level, align=CENTER,
-                        role="criterion_level"),
-                   Cell(criterion.explanation)]
+                        role="criterion_level")]
             )
+            if criterion.explanation.strip():
+                rows.append([Cell(f"รายละเอียด/คำอธิบายผลการดำเนินงาน: {criterion.explanation}", colspan=8,
+                                  role="explanation")])
         raw = composite_score(kpi.criteria)
         rows.append([Cell("รวม", bold=True), self.weight(HUNDRED)] + [blank() for _ in range(5)]
-                    + [self.score_cell(raw, bold=True, role="criteria_sum", align=CENTER), blank()])
+                    + [self.score_cell(raw, bold=True, role="criteria_sum", align=CENTER)])
         return [
             Heading("สรุปรายละเอียดตามเกณฑ์การประเมิน", 4),
             Table(f"kpi-{kpi.code}-criteria", f"ตัวชี้วัด {kpi.code}", header, rows,
-                  widths=[17, 6, 11, 11, 11, 11, 11, 7, 15], font_size="small", kpi_code=kpi.code),
+                  widths=[19, 7, 13, 13, 13, 13, 13, 9], font_size="small", kpi_code=kpi.code),
         ]
 
     def group_details(self, scored: KpiScore) -> list[Block]:
@@ -547,7 +556,8 @@ class RoundReport:
                    Cell("คะแนนถ่วงน้ำหนัก", bold=True, align=CENTER)]]
         rows = []
         for child in scored.children:
-            share = child.kpi.weight * HUNDRED / kpi.weight
+            # The child's share of the group, to 2 places like every percentage (a third is 33.33, not 28 digits).
+            share = self.f.percent_value(child.kpi.weight * HUNDRED / kpi.weight)
             rows.append([Cell(self.kpi_title(child.kpi), role="kpi"), self.weight(child.kpi.weight),
                          Cell(self.f.number(share.normalize()), value=share, align=CENTER),
                          Cell(self.result_text(child.kpi), align=CENTER, role="result"),
@@ -579,7 +589,8 @@ class RoundReport:
                          Cell(self.f.number(inputs.numerator), value=inputs.numerator, align=RIGHT),
                          Cell(self.result_text(leaf, unit=False), value=leaf.result, align=RIGHT)])
         return Table(f"kpi-{kpi.code}-plan", f"ตัวชี้วัด {kpi.code}", header, rows, widths=[46, 18, 18, 18],
-                     caption="ตารางสรุปการใช้จ่ายเงินตามแผน (แผน = ตัวหาร, ผล = ตัวตั้งของแต่ละตัวชี้วัดย่อย)",
+                     # Not only spending has a plan and an actual (3.1: loans approved, farmers helped).
+                     caption="ตารางสรุปแผนและผลของตัวชี้วัดย่อย (แผน = ตัวหาร, ผล = ตัวตั้ง ของสูตรการคำนวณ)",
                      kpi_code=kpi.code)
 
     def narrative_blocks(self, kpi: Kpi) -> list[Block]:

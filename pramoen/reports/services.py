@@ -18,7 +18,7 @@ from .round_report import RoundScores, build
 
 # A round whose figures may be published: the fund has submitted it (a draft's numbers are
 # still being typed). The same rule picks the funds of the portfolio and of a bulk job.
-PUBLISHED = (RoundStatus.SUBMITTED, RoundStatus.ACCEPTED, RoundStatus.APPROVED)
+PUBLISHED = frozenset({RoundStatus.SUBMITTED, RoundStatus.ACCEPTED, RoundStatus.APPROVED})
 DRAFT_NOTE = "ฉบับร่าง: กองทุนยังไม่ได้ส่งผลการดำเนินงานรอบนี้"
 
 
@@ -37,7 +37,10 @@ def round_scores(round_: Round) -> RoundScores:
     if card.score is None:
         raise NotScorable(card.problems)
     earlier = {}
-    for other in Round.objects.filter(agreement_id=round_.agreement_id, number__lt=round_.number):
+    others = Round.objects.filter(agreement_id=round_.agreement_id, number__lt=round_.number)
+    if round_.status in PUBLISHED:  # a submitted report shows earlier rounds' submitted figures only
+        others = others.filter(status__in=PUBLISHED)
+    for other in others:
         other.agreement = round_.agreement  # already loaded: no query per round
         other_card = round_card(other, content=content, with_previous=False)
         if other_card.score is not None and other_card.results:

@@ -63,9 +63,10 @@ def job_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = JobForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
+        # The form is hidden fields and a list: name the field, "This field is required." alone says nothing.
+        for name, errors in form.errors.items():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, f"{form[name].label}: {error}" if name in form.fields else error)
         return redirect("reports:portfolio")
     job = jobs.create(request.user, **form.cleaned_data)
     return redirect(job)

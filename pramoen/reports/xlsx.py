@@ -33,6 +33,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .formats import ink_on
 from .layout import CENTER, LEFT, Block, Cell, Chart, Document, Heading, PageBreak, Paragraph, Table
 
 FONT = "Sarabun"
@@ -139,7 +140,7 @@ def write_cell(ws: Worksheet, row: int, column: int, cell: Cell, header: bool = 
         target.number_format = number_format(cell, thai_digits)
     elif cell.text:
         put_text(target, cell.text)
-    target.font = font(bold=cell.bold or header)
+    target.font = font(bold=cell.bold or header, colour=ink_on(cell.fill).lstrip("#").upper() if cell.fill else None)
     target.border = BORDER
     if cell.fill or header:
         target.fill = solid(cell.fill or HEADER_FILL)

@@ -37,8 +37,9 @@ def make_agency(name: str | None = None) -> OwnerAgency:
 
 
 def make_fund(code: str | None = None, *, owner_agency: OwnerAgency | None = None, fiscal_year_start: int = 10) -> Fund:
-    if code is None:
-        number = next(_counter) + 50
+    if code is None:  # a type-5 number no fund has yet (a test may have made one with an explicit code)
+        taken = set(Fund.objects.filter(fund_type=5).values_list("registry_no", flat=True))
+        number = next(n for n in (next(_counter) + 50 for _ in itertools.repeat(None)) if n not in taken)
         code = Fund.make_code(5, number)
     fund_type, number = code.split("-")
     return Fund.objects.create(

@@ -1,4 +1,4 @@
-"""Who may open which page: every named URL of funds, frameworks, agreements and rounds, for every role.
+"""Who may open which page: every named URL of funds, frameworks, agreements, rounds and reports, for every role.
 
 The convention (docs/architecture.md, the views' docstrings):
 
@@ -39,10 +39,11 @@ from pramoen.access.models import Role
 from pramoen.agreements.models import Agreement, Kpi, KpiKind, Status
 from pramoen.frameworks.models import Framework, StandardCriterion, StandardKpi
 from pramoen.funds.models import Fund
+from pramoen.reports.models import JobStatus, ReportJob
 from pramoen.rounds.models import Evidence, Result, Round
 from pramoen.testing import factories
 
-NAMESPACES = ("funds", "frameworks", "agreements", "rounds")
+NAMESPACES = ("funds", "frameworks", "agreements", "rounds", "reports")
 
 # Subjects. Fund-bound roles hold their role for fund A ("own"); fund B is "other".
 ANON = "anonymous"
@@ -60,6 +61,7 @@ SEES_OWN_FUND = frozenset({STAFF, APPROVER, AGENCY, CONSULTANT})
 LOGGED_IN = frozenset(SUBJECTS) - {ANON}
 FUND_EDITORS = frozenset({STAFF, APPROVER, ADMIN})  # drafting a PPP, entering a round's results
 FRAMEWORK_EDITORS = frozenset({CGD, ADMIN})
+JOB_STARTERS = frozenset({CGD, ADMIN})  # bulk report jobs cover every fund
 
 OWN, OTHER = "own fund", "other fund"
 
@@ -99,6 +101,7 @@ class World:
         self.evidence: dict[str, Evidence] = {}
         self.framework: Framework | None = None
         self.standard_kpi: StandardKpi | None = None
+        self.job: ReportJob | None = None  # a finished bulk report job (it covers every fund)
 
     def area(self) -> int:
         assert self.framework is not None
@@ -137,6 +140,14 @@ def _round_kpi(w: World, t: str) -> dict[str, Any]:
 
 def _round_evidence(w: World, t: str) -> dict[str, Any]:
     return {"pk": w.round[t].pk, "evidence_pk": w.evidence[t].pk}
+
+
+def _round_report(w: World, t: str) -> dict[str, Any]:
+    return {"pk": w.round[t].pk, "fmt": "xlsx"}  # the quickest format to make
+
+
+def _job(w: World, t: str) -> dict[str, Any]:
+    return {"pk": w.job.pk}  # type: ignore[union-attr]
 
 
 def _pdf(w: World, t: str) -> dict[str, Any]:
@@ -192,6 +203,16 @@ ENTRIES: list[Entry] = [
     Entry("rounds:scorecard", _round, (GET,), LOGGED_IN),
     Entry("rounds:scorecard_download", _round, (GET,), LOGGED_IN),
     Entry("rounds:history", _round, (GET,), LOGGED_IN),
+    # reports: a round's report goes with its round; every fund at once is for CGD, the committee, admins
+    Entry("reports:round_report", _round_report, (GET,), LOGGED_IN),
+    Entry("reports:portfolio", lambda w, t: {}, (GET,), SEES_EVERY_FUND, PUBLIC),
+    Entry("reports:portfolio_report", lambda w, t: {"year": 2568, "number": 1, "fmt": "xlsx"}, (GET,),
+          SEES_EVERY_FUND, PUBLIC),
+    Entry("reports:cabinet_report", lambda w, t: {"year": 2568, "fmt": "xlsx"}, (GET,), SEES_EVERY_FUND, PUBLIC),
+    Entry("reports:job_create", lambda w, t: {}, (POST,), JOB_STARTERS, PUBLIC,
+          data=lambda w, t: {"fiscal_year": "2568", "round_number": "1", "format": "xlsx"}),
+    Entry("reports:job_detail", _job, (GET,), SEES_EVERY_FUND, PUBLIC),
+    Entry("reports:job_download", _job, (GET,), SEES_EVERY_FUND, PUBLIC),
 ]
 
 
@@ -264,6 +285,10 @@ class PermissionMatrixTestCase(TestCase):
             evidence.file.save("x", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
             evidence.save()
             w.evidence[target] = evidence
+        w.job = ReportJob(fiscal_year=2568, round_number=1, format="xlsx", status=JobStatus.DONE,
+                          created_by=factories.make_user(superuser=True))
+        w.job.save()
+        w.job.file.save("rfes-2568-r1-xlsx.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
         own = w.fund[OWN]
         cls.world = w
         cls.users = {
@@ -331,6 +356,9 @@ class PermissionMatrixTestCase(TestCase):
     def test_rounds(self) -> None:
         self.check_namespace("rounds")
 
+    def test_reports(self) -> None:
+        self.check_namespace("reports")
+
     def test_it_really_reaches_the_views(self) -> None:
         # The matrix says "allowed" for 200/302/400; make sure allowed requests do real work.
         response = self.request(ENTRIES[[e.name for e in ENTRIES].index("rounds:evidence_download")], STAFF, OWN, GET)
@@ -338,3 +366,10 @@ class PermissionMatrixTestCase(TestCase):
         self.assertEqual(b"".join(response.streaming_content), b"%PDF-1.4\n%%EOF\n")
         response = self.request(ENTRIES[[e.name for e in ENTRIES].index("agreements:edit")], STAFF, OWN, GET)
         self.assertContains(response, self.world.drafting[OWN].fund.code)
+        response = self.request(ENTRIES[[e.name for e in ENTRIES].index("reports:round_report")], STAFF, OWN, GET)
+        self.assertEqual((response.status_code, response.content[:2]), (200, b"PK"))
+        response = self.request(ENTRIES[[e.name for e in ENTRIES].index("reports:job_download")], COMMITTEE, OWN, GET)
+        self.assertEqual(b"".join(response.streaming_content)[:4], b"PK\x05\x06")
+        response = self.request(ENTRIES[[e.name for e in ENTRIES].index("reports:job_create")], CGD, OWN, POST)
+        self.assertEqual(response.status_code, 302)
+        self.assertRegex(response["Location"], r"^/reports/jobs/\d+/$")

@@ -112,6 +112,8 @@ class DemoDataTestCase(TestCase):
         self.assertIn("ประเด็นที่ ๑ (ระดับ ๕)", governance.narrative_factors)
         self.assertEqual([cr.level for cr in governance.criterion_results.all()],
                          [Decimal(5), Decimal(5), Decimal(5), Decimal(1)])
+        # How each level was reached, from the report's explanation column, is kept with the level.
+        self.assertTrue(all(cr.explanation for cr in governance.criterion_results.all()))
 
     def test_an_na_result_is_entered_as_na_and_explained(self) -> None:
         result = self.round2.results.get(kpi__code="2.1")

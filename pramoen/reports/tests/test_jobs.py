@@ -7,8 +7,9 @@ from io import BytesIO, StringIO
 from pathlib import Path
 from unittest import mock
 
+from django.contrib.messages import get_messages
 from django.core.management import call_command
-from django.test import TestCase, TransactionTestCase, override_settings
+from django.test import Client, TestCase, TransactionTestCase, override_settings
 
 from pramoen.access.models import Role
 from pramoen.reports import jobs
@@ -76,9 +77,25 @@ class JobTestCase(TestCase):
         self.client.logout()
         self.assertEqual(self.client.get(f"/reports/jobs/{job.pk}/").status_code, 302)
 
+    def test_a_job_needs_the_csrf_token(self) -> None:
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.cgd)
+        r = client.post("/reports/jobs/", {"fiscal_year": YEAR, "round_number": 1, "format": "pdf"})
+        self.assertEqual(r.status_code, 403)
+        self.assertFalse(ReportJob.objects.exists())
+
     def test_bad_input_is_named_and_nothing_is_queued(self) -> None:
         r = self.start(self.cgd, format="odt", round_number=7)
         self.assertRedirects(r, "/reports/portfolio/", fetch_redirect_response=False)
+        self.assertFalse(ReportJob.objects.exists())
+
+    def test_each_message_names_its_field_in_thai(self) -> None:
+        r = self.start(self.cgd, fiscal_year="๒๕x", round_number="", format="odt")
+        shown = [str(m) for m in get_messages(r.wsgi_request)]
+        self.assertEqual(len(shown), 3, shown)
+        self.assertTrue(shown[0].startswith("ปีบัญชี (พ.ศ.): "), shown)
+        self.assertTrue(shown[1].startswith("รอบ: "), shown)
+        self.assertTrue(shown[2].startswith("รูปแบบไฟล์: ") and "odt" in shown[2], shown)
         self.assertFalse(ReportJob.objects.exists())
 
     def test_a_failure_is_recorded_on_the_job(self) -> None:
@@ -88,6 +105,27 @@ class JobTestCase(TestCase):
         job.refresh_from_db()
         self.assertEqual((job.status, job.error), (JobStatus.FAILED, "disk full"))
         self.assertFalse(job.file)
+
+    def test_a_fund_whose_agreement_cannot_be_scored_is_listed_in_left_out_txt(self) -> None:
+        self.funds[1].agreements.get().kpis.filter(code="1.1").update(weight="21")  # weights no longer add up
+        r = self.start(self.cgd, format="xlsx")
+        job = ReportJob.objects.get()
+        self.assertEqual((job.status, job.done, job.total), (JobStatus.DONE, 2, 2))
+        archive = zipfile.ZipFile(BytesIO(b"".join(self.client.get(f"/reports/jobs/{job.pk}/download/").streaming_content)))
+        self.assertEqual(sorted(archive.namelist()), ["left-out.txt", "rfes-1-31-2568-r1.xlsx"])
+        left_out = archive.read("left-out.txt").decode("utf-8")
+        self.assertTrue(left_out.startswith("1-32: "), left_out)
+        self.assertEqual(job.skipped + "\n", left_out)
+        self.assertContains(self.client.get(r["Location"]), "1-32: ")
+
+    def test_a_file_that_cannot_be_stored_fails_the_job_instead_of_leaving_it_running(self) -> None:
+        job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="xlsx", created_by=self.cgd)
+        with mock.patch("django.core.files.storage.FileSystemStorage.save",
+                        side_effect=OSError("No space left on device")):
+            jobs.run(job.pk)  # does not raise: a thread or the worker would die with it
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.error, job.file.name), (JobStatus.FAILED, "No space left on device", ""))
+        self.assertIsNotNone(job.finished_at)
 
     def test_a_claimed_job_is_not_made_twice(self) -> None:
         job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="xlsx", created_by=self.cgd)
