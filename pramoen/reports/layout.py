@@ -46,6 +46,7 @@ class Table:
     caption: str = ""
     font_size: str = ""  # "small" for wide tables
     kpi_code: str = ""  # the KPI a detail table belongs to
+    keep_with_next: bool = False  # a page should not fall between this table and what follows
 
     @property
     def columns(self) -> int:

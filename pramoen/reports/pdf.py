@@ -40,6 +40,7 @@ h3 { font-size: 14pt; }
 h4 { font-size: 13pt; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%%; margin: 4pt 0 8pt 0; font-size: 11pt; line-height: 1.3; }
 table.small { font-size: 9pt; }
+table.keep { page-break-after: avoid; break-after: avoid; }
 th, td { border: 0.6pt solid #444; padding: 2pt 3pt; vertical-align: top; }
 th { background: #e9e9e9; font-weight: bold; text-align: center; vertical-align: middle; }
 td.center { text-align: center; }
@@ -103,7 +104,8 @@ def table_html(table: Table) -> str:
     head = "".join("<tr>" + "".join(_cell(c, "th") for c in row) + "</tr>" for row in table.header)
     body = "".join("<tr>" + "".join(_cell(c, "td") for c in row) + "</tr>" for row in table.rows)
     caption = f"<caption>{_text(table.caption)}</caption>" if table.caption else ""
-    return (f'<table{_classes(table.font_size)} data-key="{escape(table.key)}">{caption}<colgroup>{cols}</colgroup>'
+    return (f'<table{_classes(table.font_size, "keep" if table.keep_with_next else "")} data-key="{escape(table.key)}">'
+            f'{caption}<colgroup>{cols}</colgroup>'
             f"<thead>{head}</thead><tbody>{body}</tbody></table>")
 
 

@@ -456,7 +456,7 @@ class RoundReport:
         caption = "* หมายเหตุ ผลเบื้องต้น" if any(p.preliminary for p in history) else ""
         return Table(f"kpi-{kpi.code}-history", f"ตัวชี้วัด {kpi.code}", header, rows,
                      widths=[22] + [78 / max(1, len(history))] * len(history), caption=caption,
-                     kpi_code=kpi.code)
+                     kpi_code=kpi.code, keep_with_next=True)
 
     def rounds_table(self, kpi: Kpi) -> Table:
         """Levels 1–5 and the results and scores of rounds 1–4 (rounds not reached yet stay blank)."""
@@ -542,10 +542,12 @@ class RoundReport:
         raw = composite_score(kpi.criteria)
         rows.append([Cell("รวม", bold=True), self.weight(HUNDRED)] + [blank() for _ in range(5)]
                     + [self.score_cell(raw, bold=True, role="criteria_sum", align=CENTER)])
+        unassessed = any(c.level is None for c in kpi.criteria)
         return [
             Heading("สรุปรายละเอียดตามเกณฑ์การประเมิน", 4),
             Table(f"kpi-{kpi.code}-criteria", f"ตัวชี้วัด {kpi.code}", header, rows,
-                  widths=[19, 7, 13, 13, 13, 13, 13, 9], font_size="small", kpi_code=kpi.code),
+                  widths=[19, 7, 13, 13, 13, 13, 13, 9], font_size="small", kpi_code=kpi.code,
+                  caption=f"n/a: ยังไม่ได้ประเมิน นับเป็นระดับ {self.f.integer(1)} ในผลรวม" if unassessed else ""),
         ]
 
     def group_details(self, scored: KpiScore) -> list[Block]:

@@ -73,3 +73,27 @@ def test_a_governance_kpis_sentence_names_level_5_as_its_target():
         sentences = [b.text for b in doc.blocks if isinstance(b, Paragraph) and "คิดเป็นคะแนนถ่วงน้ำหนัก" in b.text]
         governance = [s for s in sentences if "ระดับ ๓.๖" in s or "ระดับ 3.6" in s]
         assert len(governance) == 1 and f"เทียบกับเป้าหมาย {target} สามารถดำเนินงานได้" in governance[0], sentences
+
+
+def composite_card(levels: list) -> dict:
+    criteria = [{"name": f"ประเด็น {n}", "weight": "50", "level": level} for n, level in enumerate(levels, 1)]
+    return {"fund": "กองทุนทดสอบ", "fiscal_year": 2567, "round": 2, "areas": [
+        {"code": "1", "name": "การบริหาร", "weight": "100", "kpis": [
+            {"code": "1.1", "name": "ธรรมาภิบาล", "weight": "100", "unit": "ระดับ", "criteria": criteria}]}]}
+
+
+def test_a_criterion_not_assessed_yet_says_it_counts_as_level_1():
+    doc = build(RoundScores(scoring.score_card(scoring.read(composite_card(["5", None]))), {}))
+    table = doc.table("kpi-1.1-criteria")
+    assert [row[-1].text for row in table.rows[:2]] == ["๕", "n/a"]
+    assert table.rows[-1][-1].text == "๓.๐๐๐๐"  # (50·5 + 50·1) / 100
+    assert table.caption == "n/a: ยังไม่ได้ประเมิน นับเป็นระดับ ๑ ในผลรวม"
+    assessed = build(RoundScores(scoring.score_card(scoring.read(composite_card(["5", "1"]))), {}))
+    assert assessed.table("kpi-1.1-criteria").caption == ""
+
+
+def test_a_history_table_stays_with_the_table_after_it():
+    data = card()
+    data["areas"][0]["kpis"][1]["history"] = [{"year": 2566, "value": "2", "preliminary": True}]
+    doc = build(RoundScores(scoring.score_card(scoring.read(data)), {}))
+    assert doc.table("kpi-1.2-history").keep_with_next
