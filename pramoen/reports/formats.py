@@ -112,7 +112,7 @@ class Formatter:
     def calendar_year(self, day: date) -> int:
         return ce_to_be(day.year) if self.options.buddhist_era else day.year
 
-    def date(self, day: date) -> str:
+    def full_date(self, day: date) -> str:
         """e.g. ๑ ตุลาคม ๒๕๖๖ (or 1 ตุลาคม 2023 with Common-era years)."""
         return self.digits(f"{day.day} {THAI_MONTHS[day.month - 1]} {self.calendar_year(day)}")
 

@@ -182,7 +182,7 @@ class RoundReport:
             f"ประกอบด้วยเกณฑ์การดำเนินงาน จำนวน {self.f.integer(len(self.card.areas))} ด้าน คือ {self.area_list()} "
             f"มีตัวชี้วัดรวมทั้งสิ้นจำนวน {self.f.integer(self.top_level_count())} ตัวชี้วัด "
             f"มีผลการดำเนินงานตามเกณฑ์การประเมินผลการดำเนินงานทุนหมุนเวียนประจำปีบัญชี {self.year} "
-            f"({self.period_label}) ตั้งแต่วันที่ {self.f.date(self.period_start)} – {self.f.date(self.period_end)} "
+            f"({self.period_label}) ตั้งแต่วันที่ {self.f.full_date(self.period_start)} – {self.f.full_date(self.period_end)} "
             f"มีผลการประเมินตนเองได้ค่าคะแนน {self.f.score(self.score.total)} "
             "ตามรายละเอียดโดยสรุปของแต่ละด้าน ดังนี้"
         )

@@ -44,7 +44,6 @@ from .numbers import (
     parse_decimal,
     parse_integer,
     plain,
-    round_half_up,
 )
 from . import rules
 from .problems import Problem, ScorecardInvalid
