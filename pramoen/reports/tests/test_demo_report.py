@@ -79,6 +79,17 @@ class DemoReportTestCase(TestCase):
         self.assertNotIn(" no ", " ".join(line.split()[-4] for line in fonts.splitlines()[2:]).join("  "))
         self.assertIn("595.276 x 841.89", info)  # A4
 
+    def test_headers_repeat_and_every_page_is_numbered_with_the_cgd_footer_last(self) -> None:
+        pages = pdf_pages(self.pdf)
+        total = thai_digits(str(pages))
+        for number in range(1, pages + 1):
+            text = normalise(pdf_text(self.pdf, first=number, last=number))
+            self.assertIn(normalise(f"หน้า {thai_digits(str(number))} / {total}"), text)
+        # The summary table runs onto page 2: its header row is printed again there.
+        self.assertIn(normalise("คะแนนถ่วงน้ำหนัก"), normalise(pdf_text(self.pdf, first=2, last=2)))
+        last = normalise(pdf_text(self.pdf, first=pages, last=pages))
+        self.assertIn(normalise("กองกำกับและพัฒนาระบบเงินนอกงบประมาณ กรมบัญชีกลาง"), last)
+
     def test_every_kpi_code_name_and_printed_number_is_text_in_the_pdf(self) -> None:
         text = normalise(self.text)
         wanted = set()
