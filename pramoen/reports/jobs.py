@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterator
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .formats import Options
-from .models import JobStatus, ReportJob
+from .models import STALE_AFTER, JobStatus, ReportJob
 from .services import NotScorable, published_rounds, render, round_document, round_file_name
 
 log = logging.getLogger(__name__)
@@ -60,17 +61,21 @@ def _start_thread(pk: int) -> None:
 
 
 def claim(pk: int | None = None) -> ReportJob | None:
-    """Mark one queued job running and return it (None if there is none or another worker has it)."""
+    """Mark one queued (or stalled) job running and return it; None if there is none or another
+    worker has it. A stalled job lost its thread or worker to a restart: it starts again."""
+    now = timezone.now()
+    claimable = Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, progressed_at__lt=now - STALE_AFTER)
     with transaction.atomic():
-        queued = ReportJob.objects.select_for_update(skip_locked=True).filter(status=JobStatus.QUEUED)
+        queued = ReportJob.objects.select_for_update(skip_locked=True).filter(claimable)
         if pk is not None:
             queued = queued.filter(pk=pk)
         job = queued.order_by("created_at", "pk").first()
         if job is None:
             return None
         job.status = JobStatus.RUNNING
-        job.started_at = timezone.now()
-        job.save(update_fields=["status", "started_at"])
+        job.started_at = job.progressed_at = now
+        job.done = 0
+        job.save(update_fields=["status", "started_at", "progressed_at", "done"])
         return job
 
 
@@ -109,7 +114,7 @@ def work(job: ReportJob) -> None:
     options = Options(thai_digits=job.thai_digits, buddhist_era=job.buddhist_era)
 
     def progress(done: int, total: int, _name: str) -> None:
-        ReportJob.objects.filter(pk=job.pk).update(done=done, total=total)
+        ReportJob.objects.filter(pk=job.pk).update(done=done, total=total, progressed_at=timezone.now())
 
     buffer = io.BytesIO()
     skipped: list[str] = []

@@ -6,9 +6,12 @@ request that started it; the work runs outside the request (see ``jobs.py``).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +23,9 @@ class JobStatus(models.TextChoices):
     RUNNING = "running", _("Generating")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+STALE_AFTER = timedelta(minutes=10)  # one report takes seconds; ten minutes without one means the work died
 
 
 def job_path(instance: "ReportJob", filename: str) -> str:
@@ -42,6 +48,9 @@ class ReportJob(models.Model):
                                    verbose_name=_("requested by"))
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # Set when the job starts and after each report: a running job that has not moved for
+    # STALE_AFTER lost its thread or worker (a server restart) and may be taken up again.
+    progressed_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
@@ -63,6 +72,12 @@ class ReportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but no report made for longer than any one report takes."""
+        return (self.status == JobStatus.RUNNING and self.progressed_at is not None
+                and timezone.now() - self.progressed_at > STALE_AFTER)
 
     @property
     def percent(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import timedelta
 from io import BytesIO, StringIO
 from pathlib import Path
 from unittest import mock
@@ -10,10 +11,11 @@ from unittest import mock
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.test import Client, TestCase, TransactionTestCase, override_settings
+from django.utils import timezone
 
 from pramoen.access.models import Role
 from pramoen.reports import jobs
-from pramoen.reports.models import JobStatus, ReportJob
+from pramoen.reports.models import STALE_AFTER, JobStatus, ReportJob
 from pramoen.rounds.models import Round, RoundStatus
 from pramoen.testing import factories as f
 
@@ -131,6 +133,24 @@ class JobTestCase(TestCase):
         job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="xlsx", created_by=self.cgd)
         self.assertEqual(jobs.claim(job.pk), job)
         self.assertIsNone(jobs.claim(job.pk))  # running now: another worker finds nothing
+
+    def test_a_job_whose_server_stopped_says_so_and_a_worker_takes_it_up_again(self) -> None:
+        job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="pdf", created_by=self.cgd, total=2,
+                                       done=1, status=JobStatus.RUNNING,
+                                       progressed_at=timezone.now() - STALE_AFTER - timedelta(minutes=1))
+        self.client.force_login(self.cgd)
+        r = self.client.get(f"/reports/jobs/{job.pk}/", HTTP_HX_REQUEST="true")
+        self.assertNotContains(r, "hx-trigger")  # no polling for ever
+        self.assertContains(r, 'role="alert"')
+        call_command("run_report_jobs", "--once", stdout=StringIO())
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.done), (JobStatus.DONE, 2))
+
+    def test_a_job_still_making_progress_is_not_taken_from_its_worker(self) -> None:
+        job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="pdf", created_by=self.cgd,
+                                       status=JobStatus.RUNNING, progressed_at=timezone.now())
+        self.assertIsNone(jobs.claim(job.pk))
+        self.assertFalse(job.stalled)
 
     def test_the_worker_command_makes_queued_jobs(self) -> None:
         job = ReportJob.objects.create(fiscal_year=YEAR, round_number=1, format="docx", created_by=self.cgd)
