@@ -15,6 +15,7 @@ from typing import Any
 
 from pramoen.core.fields import canonical
 from pramoen.scoring import reader
+from pramoen.scoring.numbers import as_written
 from pramoen.scoring.compute import CardScore, score_card
 from pramoen.scoring.problems import Problem, ScorecardInvalid
 from pramoen.scoring.rules import MANUAL_RULES
@@ -131,10 +132,12 @@ def kpi_data(content: Content, kpi: Kpi, results: dict[int, Any] | None, details
         data["levels"] = [_number(v) for v in kpi.levels]
         if kpi.direction:
             data["direction"] = kpi.direction
-    data["result"] = None if result is None else _number(result.value)
+    # A result keeps the places it was reported with ("6.90"): the report prints it so, and the
+    # core checks a percentage against its formula's numbers to those places.
+    data["result"] = None if result is None or result.value is None else as_written(result.value)
     if details and result is not None and result.numerator_value is not None and result.denominator_value is not None:
         data["inputs"] = {
-            "numerator": _number(result.numerator_value), "denominator": _number(result.denominator_value),
+            "numerator": as_written(result.numerator_value), "denominator": as_written(result.denominator_value),
             "numerator_label": " ".join(kpi.numerator.split()), "denominator_label": " ".join(kpi.denominator.split()),
         }
     return data

@@ -19,6 +19,11 @@ def canonical(value: Decimal) -> str:
     return numbers.plain(value)
 
 
+def spelling(value: Decimal, keep_places: bool) -> str:
+    """How a field stores and shows ``value``: canonical, or with the places it was typed with."""
+    return numbers.as_written(value) if keep_places else canonical(value)
+
+
 def parse_number(value: Any) -> Decimal | None:
     """A number as staff type it (Thai digits, thousands separators) or None for blank.
 
@@ -47,13 +52,14 @@ def parse_number(value: Any) -> Decimal | None:
 class NumberFormField(forms.CharField):
     """A text input that accepts numbers the way Thai staff type them."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, keep_places: bool = False, **kwargs: Any) -> None:
+        self.keep_places = keep_places
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
         super().__init__(**kwargs)
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal):
-            return canonical(value)
+            return spelling(value, self.keep_places)
         return value
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
@@ -71,7 +77,9 @@ class ExactDecimalField(models.CharField):
 
     description = _("Exact decimal number")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, keep_places: bool = False, **kwargs: Any) -> None:
+        # keep_places: store "6.90" as typed (a result whose places are part of it), not "6.9".
+        self.keep_places = keep_places
         kwargs.setdefault("max_length", 40)
         super().__init__(*args, **kwargs)
         # CharField's length check would call len() on a Decimal in full_clean (every ModelForm);
@@ -82,6 +90,8 @@ class ExactDecimalField(models.CharField):
         name, path, args, kwargs = super().deconstruct()
         if kwargs.get("max_length") == 40:
             del kwargs["max_length"]
+        if self.keep_places:
+            kwargs["keep_places"] = True
         return name, path, args, kwargs
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Decimal | None:
@@ -98,11 +108,11 @@ class ExactDecimalField(models.CharField):
         value = self.to_python(value)
         if value is None:
             return None
-        return canonical(value)
+        return spelling(value, self.keep_places)
 
     def value_to_string(self, obj: models.Model) -> str:
         value = self.value_from_object(obj)
-        return "" if value is None else canonical(value)
+        return "" if value is None else spelling(value, self.keep_places)
 
     def formfield(self, **kwargs: Any) -> forms.Field:
         kwargs.pop("max_length", None)
@@ -112,4 +122,5 @@ class ExactDecimalField(models.CharField):
         # Keep what a ModelForm's Meta may give (widgets, labels, help texts); a form_class other than
         # a NumberFormField is not honoured: the field must read numbers the way staff type them.
         kept = ("required", "label", "help_text", "initial", "disabled", "widget", "localize", "show_hidden_initial")
-        return NumberFormField(**{k: v for k, v in kwargs.items() if k in kept and v is not None})
+        return NumberFormField(keep_places=self.keep_places,
+                               **{k: v for k, v in kwargs.items() if k in kept and v is not None})

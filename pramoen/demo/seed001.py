@@ -71,7 +71,7 @@ from pramoen.frameworks.models import Framework, StandardKpi
 from pramoen.funds.models import Fund
 from pramoen.rounds import workflow as round_workflow
 from pramoen.rounds.models import CriterionResult, Result, Round
-from pramoen.scoring.numbers import thai_digits
+from pramoen.scoring.numbers import NotANumber, parse_decimal, thai_digits
 
 DATA_FILE = Path(__file__).parent / "data" / "seed001.json"
 FISCAL_YEAR = 2567
@@ -268,6 +268,21 @@ def create_agreement(fund: Fund, users: dict[str, AbstractUser]) -> Agreement:
     return agreement
 
 
+_REPORTED_NUMBER = re.compile(r"[๐-๙0-9][๐-๙0-9,]*(?:\.[๐-๙0-9]+)?")
+
+
+def _as_reported(result: dict[str, Any], value: Decimal) -> Decimal:
+    """The value with the places the report prints it with ("ร้อยละ ๖.๙๐" → 6.90), as staff would type it."""
+    for token in _REPORTED_NUMBER.findall(result.get("display_th", "")):
+        try:
+            shown = parse_decimal(token)
+        except NotANumber:
+            continue
+        if shown == value:
+            return shown
+    return value
+
+
 def _number_th(value: Decimal) -> str:
     return thai_digits(f"{value:f}")
 
@@ -341,7 +356,7 @@ def enter_round(round_: Round) -> None:
             if entered is None:
                 result.not_available = True
             else:
-                result.value = _decimal(entered)
+                result.value = _as_reported(item["results"][key], _decimal(entered))
             inputs = ROUND_2_INPUTS.get(item["code"]) if key == "r2" else None
             if inputs:  # the formula's two numbers (e.g. actual and planned spending)
                 result.numerator_value, result.denominator_value = (Decimal(v) for v in inputs)

@@ -84,7 +84,7 @@ class ResultForm(forms.Form):
         result_fields: dict[str, forms.Field] = {}
         if kpi.kind == KpiKind.LEVELLED:
             label = _("Result") if not kpi.unit else _("Result (%(unit)s)") % {"unit": kpi.unit}
-            result_fields["value"] = NumberFormField(label=label, required=False)
+            result_fields["value"] = NumberFormField(label=label, required=False, keep_places=True)
         elif kpi.kind == KpiKind.MILESTONE:
             defined = [n for n in milestone_levels(kpi) if n is not None]
             result_fields["value"] = LevelField(
@@ -101,10 +101,10 @@ class ResultForm(forms.Form):
             # The formula's two numbers, printed in the report beside the result.
             result_fields["numerator_value"] = NumberFormField(
                 label=_("Numerator: %(means)s") % {"means": kpi.numerator.strip()} if kpi.numerator.strip()
-                else _("Numerator"), required=False)
+                else _("Numerator"), required=False, keep_places=True)
             result_fields["denominator_value"] = NumberFormField(
                 label=_("Denominator: %(means)s") % {"means": kpi.denominator.strip()} if kpi.denominator.strip()
-                else _("Denominator"), required=False)
+                else _("Denominator"), required=False, keep_places=True)
         elif kpi.kind == KpiKind.COMPOSITE:
             for criterion in criteria:
                 result_fields[f"criterion_{criterion.pk}"] = LevelField(

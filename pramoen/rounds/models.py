@@ -68,14 +68,14 @@ class Result(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="results", verbose_name=_("round"))
     kpi = models.ForeignKey("agreements.Kpi", on_delete=models.CASCADE, related_name="results", verbose_name=_("KPI"))
-    value = ExactDecimalField(_("result"), null=True, blank=True)
+    value = ExactDecimalField(_("result"), null=True, blank=True, keep_places=True)  # "6.90" as reported
     # The fund states there is no result this round (e.g. a survey made only at year end).
     # It counts as reported, scores 1 like any missing result, and needs a reason in the narrative.
     not_available = models.BooleanField(_("no result this round (n/a)"), default=False)
     # The two numbers a ratio KPI's result is computed from (the KPI names what they mean),
     # e.g. actual and planned spending; printed in the report beside the result.
-    numerator_value = ExactDecimalField(_("numerator"), null=True, blank=True)
-    denominator_value = ExactDecimalField(_("denominator"), null=True, blank=True)
+    numerator_value = ExactDecimalField(_("numerator"), null=True, blank=True, keep_places=True)
+    denominator_value = ExactDecimalField(_("denominator"), null=True, blank=True, keep_places=True)
     narrative_reasons = models.TextField(_("reasons the result is better or worse than the target"), blank=True)
     narrative_factors = models.TextField(_("supporting factors"), blank=True)
     narrative_obstacles = models.TextField(_("obstacles and how they are being fixed"), blank=True)

@@ -106,6 +106,11 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def as_written(value: Decimal) -> str:
+    """A Decimal in plain notation with the places it was given in: 6.90 stays "6.90"."""
+    return format(value.copy_abs() if value.is_zero() else value, "f")  # never "-0.00"
+
+
 def thai_digits(text: str) -> str:
     """Arabic digits → Thai digits: "2.0179" → "๒.๐๑๗๙"."""
     return text.translate(_TO_THAI)

@@ -103,6 +103,7 @@ class DemoDataTestCase(TestCase):
         self.assertEqual([self.round1.status, self.round2.status], [RoundStatus.APPROVED, RoundStatus.APPROVED])
         self.assertEqual([e.action for e in self.round2.events.all()], ["submit", "accept", "approve"])
         self.assertEqual(self.round2.late_days, 0)
+        self.assertEqual(str(self.round2.results.get(kpi__code="1.1").value), "6.90")  # as the report prints it
         result = self.round2.results.get(kpi__code="3.3")
         self.assertEqual(result.value, Decimal(64))
         self.assertIn("๖๔ ราย", result.narrative_reasons)

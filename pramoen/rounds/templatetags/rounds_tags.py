@@ -6,8 +6,7 @@ from decimal import Decimal
 
 from django import template
 
-from pramoen.core.fields import canonical
-from pramoen.scoring.numbers import percent_text, score_text
+from pramoen.scoring.numbers import as_written, percent_text, score_text
 
 register = template.Library()
 
@@ -26,8 +25,9 @@ def percent(value: Decimal | None) -> str:
 
 @register.filter
 def number(value: Decimal | None) -> str:
-    """A stored number as people write it (no exponent, no trailing zeros)."""
-    return "" if value is None else canonical(value)
+    """A stored number as it was typed: no exponent; trailing zeros only where the field keeps
+    them (a result reported as 6.90), since other fields store none."""
+    return "" if value is None else as_written(value)
 
 
 @register.filter

@@ -55,3 +55,21 @@ class ResultInputsTestCase(RoundTestCase):
                           f"criterion_{second.pk}": "3"})
         levels = {cr.criterion_id: (cr.level, cr.explanation) for cr in CriterionResult.objects.all()}
         self.assertEqual(levels, {first.pk: (Decimal(4), "มีรายงานทุกเดือน"), second.pk: (Decimal(3), "")})
+
+
+class ResultPlacesTestCase(RoundTestCase):
+    """A result keeps the places it was reported with: the report prints ร้อยละ ๖.๙๐, not ๖.๙."""
+
+    def test_a_result_typed_with_trailing_zeros_keeps_them(self) -> None:
+        self.login(self.staff)
+        kpi = self.kpi("1.1")
+        self.client.post(f"/rounds/{self.round.pk}/kpi/{kpi.pk}/edit/", {f"kpi{kpi.pk}-value": "๘๕.๕๐"})
+        result = Result.objects.get(round=self.round, kpi=kpi)
+        self.assertEqual(str(result.value), "85.50")
+        page = self.client.get(f"/rounds/{self.round.pk}/kpi/{kpi.pk}/edit/")
+        self.assertContains(page, 'value="85.50"')
+        from pramoen.rounds.services import round_card
+
+        data = round_card(self.round, details=True).data
+        exported = next(k for a in data["areas"] for k in a["kpis"] if k["code"] == "1.1")
+        self.assertEqual(exported["result"], "85.50")
