@@ -289,6 +289,9 @@ def fill_cell(word_cell: _Cell, cell: Cell, size: float, header: bool) -> None:
     fill = cell.fill or (HEADER_FILL if header else "")
     if fill:
         shade(word_cell, fill)
+    if cell.value is not None and " " not in cell.text:
+        # A number never breaks at its "." (Word and LibreOffice would split "๔.๓๘๐๐" in a narrow column).
+        _child(word_cell._tc.get_or_add_tcPr(), "w:noWrap", TCPR_ORDER)  # noqa: SLF001
     if header:
         word_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 

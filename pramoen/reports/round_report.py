@@ -489,7 +489,8 @@ class RoundReport:
             [Cell("คะแนน", bold=True), blank()] + [blank() for _ in range(5)] + scores,
         ]
         return Table(f"kpi-{kpi.code}-rounds", f"ตัวชี้วัด {kpi.code}", header, rows,
-                     widths=[28, 8, 7, 7, 7, 7, 7, 7.25, 7.25, 7.25, 7.25], font_size="small", kpi_code=kpi.code)
+                     # round columns wide enough for "4.3800" on one line in every format
+                     widths=[22, 7, 6.5, 6.5, 6.5, 6.5, 6.5, 9.5, 9.5, 9.5, 9.5], font_size="small", kpi_code=kpi.code)
 
     def inputs_table(self, kpi: LevelledKpi) -> Table:
         inputs = kpi.details.inputs

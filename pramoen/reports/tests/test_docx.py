@@ -247,3 +247,11 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fe"
     "a7d6a4180000000049454e44ae426082"
 )
+
+
+def test_numbers_do_not_break_at_their_point(word: WordDocument) -> None:
+    summary = word.tables[0]
+    row = next(r for r in summary.rows if r.cells[0].text.startswith("ตัวชี้วัดที่ ๑.๑ "))
+    for cell in (row.cells[3], row.cells[4]):  # score, weighted score
+        assert cell._tc.tcPr.find(qn("w:noWrap")) is not None  # noqa: SLF001
+    assert row.cells[0]._tc.tcPr.find(qn("w:noWrap")) is None  # noqa: SLF001  (names wrap)
