@@ -9,11 +9,11 @@ the detail pages, and a plain v1 file renders with empty narrative sections.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from pramoen import scoring
+from pramoen.cli.score import default_language
 from pramoen.scoring.problems import ScorecardInvalid
 
 FORMATS = ("pdf", "docx", "xlsx")
@@ -26,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: FILE with the format's extension)")
     p.add_argument("--arabic-digits", action="store_true", help="Arabic digits instead of Thai digits")
     p.add_argument("--ce", action="store_true", help="Common-era years instead of Buddhist-era (พ.ศ.)")
-    p.add_argument("--lang", choices=("th", "en"), default=os.environ.get("PRAMOEN_LANG", "th"),
+    p.add_argument("--lang", choices=("th", "en"), default=default_language(),
                    help="language of error messages (the report itself is Thai)")
     return p
 
@@ -40,12 +40,9 @@ def main(argv: list[str]) -> int:
     output = Path(args.output) if args.output else Path(args.file).with_suffix(f".{fmt}")
     try:
         card = scoring.load_path(args.file)
-    except ScorecardInvalid as invalid:
+    except ScorecardInvalid as invalid:  # an unreadable file is one of its problems
         for problem in invalid.problems:
             print(problem.line(args.lang), file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"{args.file}: {error.strerror}", file=sys.stderr)
         return 2
 
     from pramoen.reports.formats import Options

@@ -168,7 +168,7 @@ def render_table(result: CardScore, language: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _default_language() -> str:
+def default_language() -> str:
     language = os.environ.get("PRAMOEN_LANG", "th")[:2].lower()
     return language if language in LABELS else "th"
 
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     parser.add_argument(
         "--lang",
         choices=("th", "en"),
-        default=_default_language(),
+        default=default_language(),
         help="language of the table and of error messages (default: th, or $PRAMOEN_LANG)",
     )
     parser.add_argument("--thai-digits", action="store_true", help="print the table with Thai digits (๐–๙)")

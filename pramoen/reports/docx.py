@@ -207,7 +207,8 @@ def field_char(paragraph: WordParagraph, kind: str, size: float) -> None:
 
 
 def add_field(paragraph: WordParagraph, instruction: str, size: float) -> None:
-    """A field (PAGE, NUMPAGES) as Word writes it: begin, instruction, separate, a placeholder result, end."""
+    """A field (PAGE, NUMPAGES) as Word writes it: begin, instruction, separate, a first result
+    ("1", which Word and LibreOffice replace with the page number when they lay out the page), end."""
     field_char(paragraph, "begin", size)
     node = OxmlElement("w:instrText")
     node.set(qn("xml:space"), "preserve")

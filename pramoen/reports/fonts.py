@@ -14,8 +14,6 @@ import fontpkg_sarabun
 
 FAMILY = "Sarabun"
 FILES = Path(fontpkg_sarabun.ROOT) / "files"
-WEIGHTS = {400: "Regular", 700: "Bold"}
-STYLES = {"normal": "", "italic": "Italic"}
 
 
 def font_path(bold: bool = False, italic: bool = False) -> Path:

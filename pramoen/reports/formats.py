@@ -15,7 +15,11 @@ from decimal import Decimal
 from pramoen.scoring.fiscal import ce_to_be
 from pramoen.scoring.numbers import PERCENT_PLACES, SCORE_PLACES, round_half_up, thai_digits
 
+from .layout import RIGHT, Cell
+
 FORMATS = ("pdf", "docx", "xlsx")
+SCORE_FORMAT = "0.0000"  # workbook number formats of the figures printed to 4 and 2 places
+PERCENT_FORMAT = "0.00"
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -87,6 +91,16 @@ class Formatter:
     def percent_value(self, value: Decimal) -> Decimal:
         return round_half_up(value, PERCENT_PLACES)
 
+    def score_cell(self, value: Decimal, **kwargs) -> Cell:
+        """A score (or weighted score, total) as a table cell: printed to 4 places, stored as that number."""
+        kwargs.setdefault("align", RIGHT)
+        return Cell(self.score(value), value=self.score_value(value), number_format=SCORE_FORMAT, **kwargs)
+
+    def percent_cell(self, value: Decimal, **kwargs) -> Cell:
+        """A percentage as a table cell: printed to 2 places, stored as that number."""
+        kwargs.setdefault("align", RIGHT)
+        return Cell(self.percent(value), value=self.percent_value(value), number_format=PERCENT_FORMAT, **kwargs)
+
     def number(self, value: Decimal | None) -> str:
         """A number as entered (no trailing zeros), with thousands separators: 1,900 · 99.995245."""
         if value is None:
@@ -106,8 +120,6 @@ class Formatter:
     def year(self, year_be: int) -> str:
         return self.digits(str(year_be if self.options.buddhist_era else year_be - 543))
 
-    def era(self) -> str:
-        return "พ.ศ." if self.options.buddhist_era else "ค.ศ."
 
     def calendar_year(self, day: date) -> int:
         return ce_to_be(day.year) if self.options.buddhist_era else day.year

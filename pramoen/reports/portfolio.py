@@ -39,13 +39,11 @@ from pramoen.scoring.numbers import SCORE_PLACES, round_half_up
 from pramoen.scoring.rules import LEVEL_TOP, change_percent, score_band
 
 from .services import PUBLISHED
-from .formats import BAND_LABELS, Formatter, Options
+from .formats import BAND_LABELS, PERCENT_FORMAT, SCORE_FORMAT, Formatter, Options
 from .layout import CENTER, RIGHT, Bar, Block, Cell, Chart, Document, Heading, Paragraph, Table, blank
 
 NOT_STARTED = "not_started"  # the fund has no round N this year (no agreement in force, or none at all)
 SCORED_STATUSES = PUBLISHED  # one rule for the portfolio, bulk jobs and round reports (services.py)
-SCORE_FORMAT = "0.0000"
-PERCENT_FORMAT = "0.00"
 COUNT_FORMAT = "0"
 LIST_LENGTH = 10  # the cabinet summary's best and weakest funds
 
@@ -314,18 +312,12 @@ class Builder:
     # Cells ------------------------------------------------------------------------------------------
 
     def score_cell(self, value: Decimal | None, **kwargs) -> Cell:
-        kwargs.setdefault("align", RIGHT)
         kwargs.setdefault("role", "total")
-        if value is None:
-            return Cell("-", align=CENTER)
-        return Cell(self.f.score(value), value=self.f.score_value(value), number_format=SCORE_FORMAT, **kwargs)
+        return Cell("-", align=CENTER) if value is None else self.f.score_cell(value, **kwargs)
 
     def percent_cell(self, value: Decimal | None, **kwargs) -> Cell:
         kwargs.setdefault("role", "percent")
-        if value is None:
-            return Cell("-", align=CENTER)
-        return Cell(self.f.percent(value), value=self.f.percent_value(value), number_format=PERCENT_FORMAT,
-                    align=RIGHT, **kwargs)
+        return Cell("-", align=CENTER) if value is None else self.f.percent_cell(value, **kwargs)
 
     def count_cell(self, value: int | None, **kwargs) -> Cell:
         if value is None:

@@ -30,8 +30,6 @@ from .layout import CENTER, RIGHT, Bar, Block, Cell, Chart, Document, Heading, P
 
 PREFIX_UNITS = ("ร้อยละ", "ระดับ")  # written before the number: "ร้อยละ ๖.๙๐"; others after: "๙๔๐ ไร่"
 NOT_DEFINED = ("", "-")
-SCORE_FORMAT = "0.0000"
-PERCENT_FORMAT = "0.00"
 
 
 @dataclass(frozen=True)
@@ -114,9 +112,8 @@ class RoundReport:
         return Cell(self.f.number(value), value=value, number_format="General", align=CENTER, role="weight")
 
     def score_cell(self, value: Decimal, **kwargs) -> Cell:
-        kwargs.setdefault("align", RIGHT)
         kwargs.setdefault("role", "score")
-        return Cell(self.f.score(value), value=self.f.score_value(value), number_format=SCORE_FORMAT, **kwargs)
+        return self.f.score_cell(value, **kwargs)
 
     def weighted_cell(self, value: Decimal, **kwargs) -> Cell:
         kwargs.setdefault("role", "weighted")

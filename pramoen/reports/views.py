@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pramoen.access.policy import global_roles, is_cgd
+from pramoen.core.downloads import attachment, stored_attachment
 from pramoen.rounds.views import load_round
 
 from . import jobs
@@ -31,10 +32,7 @@ def options_from(request: HttpRequest) -> Options:
 
 
 def file_response(content: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment(content, filename, CONTENT_TYPES[fmt])
 
 
 @login_required
@@ -86,12 +84,4 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def job_download(request: HttpRequest, pk: int) -> FileResponse:
     require_reader(request)
     job = get_object_or_404(ReportJob, pk=pk)
-    if not job.file:
-        raise Http404
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=jobs.archive_name(job), content_type="application/zip")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_attachment(job.file, jobs.archive_name(job), "application/zip")

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pramoen.access.policy import roles_for
 from pramoen.agreements.models import Criterion, Kpi, KpiKind
+from pramoen.core.downloads import attachment, stored_attachment
 from pramoen.core.history import changes
 from pramoen.core.workflow import StepRefused
 
@@ -251,13 +252,7 @@ def _load_evidence(round_: Round, evidence_pk: int) -> Evidence:
 def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileResponse:
     round_, _roles = load_round(request, pk)
     item = _load_evidence(round_, evidence_pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=item.name, content_type=item.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_attachment(item.file, item.name, item.content_type)
 
 
 @login_required
@@ -304,10 +299,8 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 def scorecard_download(request: HttpRequest, pk: int) -> HttpResponse:
     round_, _roles = load_round(request, pk)
     card = round_card(round_, details=True)  # narratives, history …: `pramoen report` prints them
-    response = HttpResponse(scorecard_json(card).encode("utf-8"), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{scorecard_filename(round_)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment(scorecard_json(card).encode("utf-8"), scorecard_filename(round_),
+                      "application/json; charset=utf-8")
 
 
 # History ------------------------------------------------------------------------------------------

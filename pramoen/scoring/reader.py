@@ -280,28 +280,26 @@ class _Reader:
             return None
         return " ".join(value.split())
 
+    def _optional_str(self, obj: Mapping, key: str, where: str) -> str:
+        """An optional text field as given: absent and null give ""; anything but text is a problem."""
+        value = obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(where, "text_expected", field=key, value=_shown(value))
+            return ""
+        return value
+
     def prose(self, obj: Mapping, key: str, where: str) -> str:
         """Optional text that keeps its line breaks (narratives, definitions): only the ends are stripped.
 
         Absent and null give "". Line endings become ``\\n``.
         """
-        value = obj.get(key)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.problem(where, "text_expected", field=key, value=_shown(value))
-            return ""
-        return _prose(value)
+        return _prose(self._optional_str(obj, key, where))
 
     def optional_text(self, obj: Mapping, key: str, where: str) -> str:
         """Optional one-line text (tidied like a name); absent, null and "" give ""."""
-        value = obj.get(key)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.problem(where, "text_expected", field=key, value=_shown(value))
-            return ""
-        return " ".join(value.split())
+        return " ".join(self._optional_str(obj, key, where).split())
 
     def boolean(self, obj: Mapping, key: str, where: str) -> bool:
         """true/false; YAML gives them as text, read case-insensitively. Absent and null are false."""

@@ -33,22 +33,30 @@ SCORE_LINE = re.compile(normalise("ระดับที่") + r"([๐-๙.]+)"
 
 
 @override_settings(DEBUG=True)
-class DemoReportTestCase(TestCase):
+class DemoRoundTestCase(TestCase):
+    """The demo's fund 1-06, FY2567 round 2, its core score and its report's layout."""
+
     @classmethod
     def setUpTestData(cls) -> None:
         call_command("load_demo", stdout=StringIO())
         cls.round = Round.objects.select_related("agreement__fund").get(agreement__fund__code="1-06", number=2)
         cls.score = round_card(cls.round).score
         cls.document = round_document(cls.round)
-        cls.pdf = render(cls.document, "pdf")
-        cls.layout_text = pdf_text(cls.pdf, layout=True)
-        cls.text = pdf_text(cls.pdf)
 
     def leaves(self):
         return [k for k in self.score.kpis() if not k.children]
 
     def expected(self, kpi) -> tuple[str, str]:
         return thai_digits(score_text(kpi.score)), thai_digits(score_text(kpi.weighted))
+
+
+class DemoReportTestCase(DemoRoundTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.pdf = render(cls.document, "pdf")
+        cls.layout_text = pdf_text(cls.pdf, layout=True)
+        cls.text = pdf_text(cls.pdf)
 
     def test_the_demo_scores_as_the_scorecard_page(self) -> None:
         self.assertEqual(score_text(self.score.total), "2.0179")
@@ -135,24 +143,14 @@ def _fixed(value) -> str:
     return thai_digits(score_text(Decimal(str(value))))
 
 
-@override_settings(DEBUG=True)
-class DemoReportFilesTestCase(TestCase):
+class DemoReportFilesTestCase(DemoRoundTestCase):
     """The same three-way check in the Word file and the workbook."""
 
     @classmethod
     def setUpTestData(cls) -> None:
-        call_command("load_demo", stdout=StringIO())
-        cls.round = Round.objects.select_related("agreement__fund").get(agreement__fund__code="1-06", number=2)
-        cls.score = round_card(cls.round).score
-        document = round_document(cls.round)
-        cls.docx = DocxDocument(BytesIO(render(document, "docx")))
-        cls.book = load_workbook(BytesIO(render(document, "xlsx")))
-
-    def leaves(self):
-        return [k for k in self.score.kpis() if not k.children]
-
-    def expected(self, kpi) -> tuple[str, str]:
-        return thai_digits(score_text(kpi.score)), thai_digits(score_text(kpi.weighted))
+        super().setUpTestData()
+        cls.docx = DocxDocument(BytesIO(render(cls.document, "docx")))
+        cls.book = load_workbook(BytesIO(render(cls.document, "xlsx")))
 
     def test_scores_agree_in_the_word_file(self) -> None:
         summary, attachment = self.docx.tables[0], self.docx.tables[1]
