@@ -40,7 +40,7 @@ h3 { font-size: 14pt; }
 h4 { font-size: 13pt; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%%; margin: 4pt 0 8pt 0; font-size: 11pt; line-height: 1.3; }
 table.small { font-size: 9pt; }
-table.keep { page-break-after: avoid; break-after: avoid; }
+div.keep-together { page-break-inside: avoid; break-inside: avoid; }
 th, td { border: 0.6pt solid #444; padding: 2pt 3pt; vertical-align: top; }
 th { background: #e9e9e9; font-weight: bold; text-align: center; vertical-align: middle; }
 td.center { text-align: center; }
@@ -104,7 +104,7 @@ def table_html(table: Table) -> str:
     head = "".join("<tr>" + "".join(_cell(c, "th") for c in row) + "</tr>" for row in table.header)
     body = "".join("<tr>" + "".join(_cell(c, "td") for c in row) + "</tr>" for row in table.rows)
     caption = f"<caption>{_text(table.caption)}</caption>" if table.caption else ""
-    return (f'<table{_classes(table.font_size, "keep" if table.keep_with_next else "")} data-key="{escape(table.key)}">'
+    return (f'<table{_classes(table.font_size)} data-key="{escape(table.key)}">'
             f'{caption}<colgroup>{cols}</colgroup>'
             f"<thead>{head}</thead><tbody>{body}</tbody></table>")
 
@@ -115,22 +115,40 @@ def chart_html(chart: Chart) -> str:
 
 def html(document: Document) -> str:
     parts = ['<section>']
+    keeping = False  # inside a group that must not be split by a page (a table and the block after it)
     for block in document.blocks:
-        if isinstance(block, Heading):
-            parts.append(f"<h{block.level}>{_text(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            parts.append(f"<p{_classes(block.align if block.align != 'left' else '', 'bold' if block.bold else '', block.style)}>"
-                         f"{_text(block.text)}</p>")
-        elif isinstance(block, Table):
-            parts.append(table_html(block))
-        elif isinstance(block, Chart):
-            parts.append(chart_html(block))
-        elif isinstance(block, PageBreak):
-            parts.append(f'</section><section{_classes("landscape" if block.landscape else "")}>')
+        if isinstance(block, Table) and block.keep_with_next and not keeping:
+            parts.append('<div class="keep-together">')
+            keeping = True
+        elif keeping and not (isinstance(block, Table) and block.keep_with_next):
+            keeping = False
+            if isinstance(block, PageBreak):  # nothing to keep with: close the group before the page ends
+                parts.append("</div>" + _block_html(block))
+            else:
+                parts.append(_block_html(block) + "</div>")
+            continue
+        parts.append(_block_html(block))
+    if keeping:
+        parts.append("</div>")
     if document.footer_lines:  # the CGD form footer closes the document, as on the printed form
         parts.append('<div class="document-footer">' + "<br>".join(escape(x) for x in document.footer_lines) + "</div>")
     return (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{escape(document.title)}</title>'
             f"</head><body>{''.join(parts)}</section></body></html>")
+
+
+def _block_html(block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{_text(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        classes = _classes(block.align if block.align != "left" else "", "bold" if block.bold else "", block.style)
+        return f"<p{classes}>{_text(block.text)}</p>"
+    if isinstance(block, Table):
+        return table_html(block)
+    if isinstance(block, Chart):
+        return chart_html(block)
+    if isinstance(block, PageBreak):
+        return f'</section><section{_classes("landscape" if block.landscape else "")}>'
+    raise TypeError(block)
 
 
 def render(document: Document) -> bytes:

@@ -97,3 +97,14 @@ def test_a_history_table_stays_with_the_table_after_it():
     data["areas"][0]["kpis"][1]["history"] = [{"year": 2566, "value": "2", "preliminary": True}]
     doc = build(RoundScores(scoring.score_card(scoring.read(data)), {}))
     assert doc.table("kpi-1.2-history").keep_with_next
+
+
+def test_the_pdf_keeps_a_history_table_and_the_next_table_on_one_page():
+    from pramoen.reports import pdf
+
+    data = card()
+    data["areas"][0]["kpis"][1]["history"] = [{"year": 2566, "value": "2", "preliminary": True}]
+    markup = pdf.html(build(RoundScores(scoring.score_card(scoring.read(data)), {})))
+    group = markup.split('<div class="keep-together">', 1)[1].split("</div>", 1)[0]
+    assert 'data-key="kpi-1.2-history"' in group and 'data-key="kpi-1.2-rounds"' in group
+    assert markup.count("<div") == markup.count("</div>")  # every group closed
